@@ -1,0 +1,140 @@
+"""Document, spans and the typed layers: the one vocabulary every stage shares.
+
+A Document owns `text`, set once by cleaning. Every layer holds half-open
+`[start, end)` spans into it; the words of a span are always derived from
+`text`, never stored beside it.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from .text.normalise import fold
+
+SCHEMA = "marsad.article/1"
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Section(Span):
+    heading: str | None = None
+
+
+@dataclass(slots=True)
+class Paragraph(Span):
+    pass
+
+
+@dataclass(slots=True)
+class Sentence(Span):
+    pass
+
+
+@dataclass(slots=True)
+class Token(Span):
+    """A word, number or punctuation mark, with its matching forms.
+
+    `norm` is the normalised surface; `stem` is `norm` without the proclitics
+    in `prefix` (و ف ب ل ك س); `لل` is split as ل + ال, so the stem keeps the article.
+    """
+
+    norm: str
+    prefix: str = ""
+    stem: str = ""
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalpha()
+
+
+@dataclass(slots=True)
+class Mention(Span):
+    pass
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    type: str  # PERSON | ORG | GPE | LOC | MISC
+    name: str
+    mentions: list[Mention]
+    name_en: str | None = None
+    kb_id: str | None = None
+    wikidata: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    coordinates: tuple[float, float] | None = None
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Source:
+    """Where an article came from."""
+
+    format: str  # text | html | jsonl | warc
+    path: str | None = None
+    line: int | None = None
+    input_id: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One article: its text, metadata and the layers stages add to it."""
+
+    source: Source
+    raw: str = ""  # the article as read, before cleaning
+    raw_digest: str = ""  # hash of the raw bytes, for the id when there is no url or path
+    text: str = ""
+    published: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    wire_sources: list[str] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failed: bool = False  # input that could not be read, decoded or parsed, or a stage that raised
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span.start:span.end]
+
+    def warn(self, message: str, *, failure: bool = False) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+        self.failed = self.failed or failure
+
+    @property
+    def id(self) -> str:
+        """Stable: hash of the url, else of path + line, else of the raw bytes."""
+        src = self.source
+        if src.url:
+            key = "url:" + src.url
+        elif src.path and src.path != "-":
+            key = f"path:{src.path}:{src.line if src.line is not None else ''}"
+        else:
+            key = "raw:" + (self.raw_digest or _digest(self.raw))
+        return _digest(key)[:16]
+
+    @property
+    def body_hash(self) -> str:
+        """Equal for copies of one story: hash of the matching form with white space and punctuation dropped."""
+        words = "".join(ch for ch in fold(self.text) if ch.isalnum())
+        return _digest(words)[:16]
+
+    def to_record(self) -> dict:
+        from .record import to_record
+
+        return to_record(self)
+
+
+def _digest(value: str | bytes) -> str:
+    data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value
+    return hashlib.sha256(data).hexdigest()

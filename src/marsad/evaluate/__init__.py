@@ -1,0 +1,1 @@
+"""Scorers that measure marsad against annotated data."""

@@ -1,0 +1,227 @@
+"""Cleaning: from the raw article to `text`, title, outlet, sections and credited agencies.
+
+Only boilerplate and white space change: the letters, tatweel, diacritics and
+quote marks of the article stay as written. Each boilerplate rule is a small
+function over the article's lines; the phrases they look for live in
+`resources/text/boilerplate.tsv`.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document, Section
+from ..resources import data_rows
+from .agencies import find_wire_sources
+from .normalise import fold
+from .outlets import outlet_named
+
+MAX_TITLE_CHARS = 200  # the contract's bound on a title line
+MAX_PROMPT_WORDS = 8  # share prompts, staff lines and "read also" headings are short
+MAX_LISTED_HEADLINE_WORDS = 20  # a "read also" list holds headlines, not paragraphs
+MAX_OUTLET_WORDS = 3  # an unlisted outlet line right after the title is a name, not a sentence
+MAX_HEADING_WORDS = 10
+MAX_HEADING_CHARS = 100
+MIN_PARAGRAPH_AFTER_HEADING_WORDS = 12  # a heading introduces a real paragraph, not another short line
+MAX_STAFF_NAME_WORDS = 5
+LARGE_ARTICLE_CHARS = 1_000_000  # later stages run in windows beyond this
+
+PARAGRAPH_BREAK = "\n\n"
+NAME_WORD = r"(?:[^\W\d_]|[\u064B-\u065F\u0640])+"
+NAME_LINE = re.compile(rf"{NAME_WORD}(?: {NAME_WORD})*")
+SENTENCE_FINAL = tuple(".!?؟…:؛،,;")
+SPACES = re.compile(r"[^\S\n]+")
+BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
+CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MEDIA_LINK = re.compile(r"!\[[^\]\n]*\]\([^)]*\)")  # markdown images left by scrapers, URL sometimes broken over lines
+MAX_CONTACT_WORDS = 60  # a writer's contact footer, pasted onto one line with its SMS codes
+MORE_LINK = re.compile(r"(?:\.{2,}|…)\s*(?:المزيد|اقرأ المزيد|إقرأ المزيد)\s*$")
+
+
+@dataclass(slots=True, frozen=True)
+class Line:
+    text: str
+    key: str  # matching form, for the phrase rules
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@lru_cache(maxsize=1)
+def boilerplate_phrases() -> dict[str, tuple[str, ...]]:
+    phrases: dict[str, list[str]] = defaultdict(list)
+    for rule, phrase in data_rows("text/boilerplate.tsv"):
+        phrases[rule].append(fold(phrase))
+    return {rule: tuple(sorted(p, key=len, reverse=True)) for rule, p in phrases.items()}
+
+
+def clean(doc: Document) -> Document:
+    """Set `text`, `title`, `outlet`, `sections` and `wire_sources` from `doc.raw`."""
+    raw = MEDIA_LINK.sub("", replace_bad_characters(doc))
+    lines = [Line(t, fold(t)) for t in (SPACES.sub(" ", s).strip() for s in raw.split("\n"))]
+    lines = drop_staff_credits(lines)
+    lines = drop_repeated_blocks(lines)
+    lines = drop_read_also(lines)
+    lines = drop_prompts(lines)
+    paragraphs = [line for line in lines if line.text]
+    paragraphs = take_title(doc, paragraphs)
+    paragraphs = take_outlet(doc, paragraphs)
+    doc.text = PARAGRAPH_BREAK.join(p.text for p in paragraphs)
+    doc.sections = find_sections(doc.text, paragraphs)
+    doc.wire_sources = find_wire_sources(doc.text)
+    if not doc.text:
+        doc.warn("empty body: no article text after cleaning")
+    elif not re.search("[\u0621-\u064a]", doc.text):
+        doc.warn("no Arabic text in the body")
+    if len(doc.text) > LARGE_ARTICLE_CHARS:
+        doc.warn(f"article over {LARGE_ARTICLE_CHARS:,} characters: later stages run in windows")
+    return doc
+
+
+def replace_bad_characters(doc: Document) -> str:
+    """NUL, lone surrogates and C0 controls cannot be shown or serialised: U+FFFD (or a space) in their place."""
+    raw = doc.raw.replace("\r\n", "\n").replace("\r", "\n")
+    if BAD_CHARS.search(raw):
+        raw = BAD_CHARS.sub("\ufffd", raw)
+        doc.warn("NUL bytes or lone surrogates replaced by U+FFFD")
+    return CONTROL.sub(" ", raw)
+
+
+def _starts_with(key: str, phrases: tuple[str, ...]) -> str | None:
+    for phrase in phrases:
+        if key.startswith(phrase) and (len(key) == len(phrase) or not key[len(phrase)].isalpha()):
+            return phrase
+    return None
+
+
+def drop_staff_credits(lines: list[Line]) -> list[Line]:
+    """Masthead staff lines («رئيس التحرير» then a name, or «رئيس التحرير: name» on one line)."""
+    staff = boilerplate_phrases()["staff"]
+    kept: list[Line] = []
+    skip_name = False
+    for line in lines:
+        if skip_name and line.text:
+            skip_name = False
+            if line.words <= MAX_STAFF_NAME_WORDS and not line.text.endswith(SENTENCE_FINAL):
+                continue
+        phrase = _starts_with(line.key, staff) if line.words <= MAX_PROMPT_WORDS else None
+        if phrase is not None:
+            skip_name = len(line.key.strip(" :/-")) == len(phrase)
+            continue
+        kept.append(line)
+    return kept
+
+
+def drop_repeated_blocks(lines: list[Line]) -> list[Line]:
+    """A run of short lines pasted twice (a masthead, a nav bar) keeps no copy; a repeated paragraph keeps its first."""
+    seen: set[str] = set()
+    kept: list[Line] = []
+    for line in lines:
+        if line.text and line.key in seen:
+            continue
+        if line.text and line.words > MAX_PROMPT_WORDS:
+            seen.add(line.key)
+        kept.append(line)
+    return kept
+
+
+def drop_read_also(lines: list[Line]) -> list[Line]:
+    """«اقرأ أيضا» and its list of headlines, up to the next blank line or long paragraph."""
+    phrases = boilerplate_phrases()["read_also"]
+    kept: list[Line] = []
+    in_list = False
+    for line in lines:
+        if in_list:
+            if line.text and line.words <= MAX_LISTED_HEADLINE_WORDS and not line.text.endswith(SENTENCE_FINAL[:5]):
+                continue
+            in_list = False
+        if line.words <= MAX_LISTED_HEADLINE_WORDS and _starts_with(line.key, phrases) is not None:
+            in_list = line.words <= MAX_PROMPT_WORDS and not line.key.rstrip(": ").endswith(tuple("0123456789"))
+            in_list = in_list and len(line.key.rstrip(": ")) == len(_starts_with(line.key, phrases) or "")
+            continue
+        kept.append(line)
+    return kept
+
+
+def drop_prompts(lines: list[Line]) -> list[Line]:
+    """Share and follow prompts, writers' contact footers, «...المزيد» teasers and copyright lines."""
+    share = boilerplate_phrases()["share"]
+    contact = boilerplate_phrases()["contact"]
+    footer = boilerplate_phrases()["footer"]
+    copyright_ = boilerplate_phrases()["copyright"]
+    kept = []
+    for line in lines:
+        short = line.words <= MAX_PROMPT_WORDS
+        if short and _starts_with(line.key, share) is not None:
+            continue
+        if line.words <= MAX_CONTACT_WORDS and (_starts_with(line.key, contact) is not None
+                                                or any(p in line.key for p in footer)):
+            continue
+        if line.words <= MAX_LISTED_HEADLINE_WORDS and any(p in line.key for p in copyright_):
+            continue
+        if MORE_LINK.search(line.text) or (short and line.key.strip(" .…") in ("المزيد", "للمزيد")):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _is_title_like(line: Line) -> bool:
+    return len(line.text) < MAX_TITLE_CHARS and not line.text.endswith(SENTENCE_FINAL)
+
+
+def take_title(doc: Document, paragraphs: list[Line]) -> list[Line]:
+    """The first line is the title when short and unpunctuated (or when it repeats the given title)."""
+    if not paragraphs:
+        return paragraphs
+    first = paragraphs[0]
+    if doc.title:
+        same = " ".join(first.key.split()) == " ".join(fold(doc.title).split())
+        return paragraphs[1:] if same else paragraphs
+    if len(paragraphs) > 1 and _is_title_like(first):
+        doc.title = first.text
+        return paragraphs[1:]
+    return paragraphs
+
+
+def take_outlet(doc: Document, paragraphs: list[Line]) -> list[Line]:
+    """A line naming an outlet from the list (or a short name right after the title) is the outlet."""
+    if len(paragraphs) < 2:
+        return paragraphs
+    line = paragraphs[0]
+    outlet = outlet_named(line.text)
+    if outlet is not None:
+        doc.outlet = doc.outlet or outlet.name
+        return paragraphs[1:]
+    unlisted = doc.title is not None and line.words <= MAX_OUTLET_WORDS and NAME_LINE.fullmatch(line.text)
+    if unlisted and not doc.outlet:
+        doc.outlet = line.text
+        return paragraphs[1:]
+    return paragraphs
+
+
+def _is_heading(line: Line, following: Line | None) -> bool:
+    return (following is not None
+            and line.words <= MAX_HEADING_WORDS and len(line.text) <= MAX_HEADING_CHARS
+            and not line.text.endswith(SENTENCE_FINAL) and not line.text.startswith(("-", "*", "•"))
+            and following.words >= MIN_PARAGRAPH_AFTER_HEADING_WORDS)
+
+
+def find_sections(text: str, paragraphs: list[Line]) -> list[Section]:
+    """Sections in order, covering `text`; a section with a heading starts with it."""
+    if not text:
+        return []
+    starts: list[tuple[int, str | None]] = [(0, None)]
+    offset = 0
+    for i, line in enumerate(paragraphs):
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if _is_heading(line, following):
+            if offset == 0:
+                starts[0] = (0, line.text)
+            else:
+                starts.append((offset, line.text))
+        offset += len(line.text) + len(PARAGRAPH_BREAK)
+    ends = [start for start, _ in starts[1:]] + [len(text)]
+    return [Section(start, end, heading) for (start, heading), end in zip(starts, ends)]

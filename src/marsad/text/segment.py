@@ -1,0 +1,101 @@
+"""Paragraphs, sentences and tokens of the cleaned text, all as offsets into it."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Document, Paragraph, Sentence, Token
+from .clitics import split_clitics
+from .normalise import fold
+
+MARKS = "\u064B-\u065F\u0670\u0640\u06D6-\u06ED"
+TOKEN = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+(?:['’](?:[^\W\d_])+)?|\d+(?:[.,٫٬/:]\d+)*|\S")
+PARAGRAPH = re.compile(r"[^\n]+")
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*")
+OPENERS = "«“„\""
+CLOSERS = "»”\"“"
+MAX_QUOTED_SENTENCE = 600  # a quote longer than this is split like running text
+ABBREVIATION_BEFORE_DOT = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|[^\W\d_]\.[^\W\d_]|ص\.ب|إلخ|الخ|ت|هـ|م)$")
+
+
+def segment(doc: Document) -> Document:
+    """Add paragraphs, sentences and tokens to a cleaned document."""
+    text = doc.text
+    doc.paragraphs = [Paragraph(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+    doc.sentences = [s for p in doc.paragraphs for s in split_sentences(text, p.start, p.end)]
+    doc.tokens = tokenize(text)
+    return doc
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words, numbers and single punctuation marks, with their matching forms."""
+    tokens = []
+    for m in TOKEN.finditer(text, start, len(text) if end is None else end):
+        norm, prefix, stem = analyse(m.group())
+        tokens.append(Token(m.start(), m.end(), norm, prefix, stem))
+    return tokens
+
+
+@lru_cache(maxsize=500_000)
+def analyse(surface: str) -> tuple[str, str, str]:
+    """(matching form, proclitics, stem) of one token."""
+    norm = fold(surface)
+    if len(norm) > 2 and ARABIC_LETTER.match(norm):
+        prefix, stem = split_clitics(norm)
+        return norm, prefix, stem
+    return norm, "", norm
+
+
+def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of matched quote marks within one paragraph («…», “…”, "…", and mixed pairs such as "…”)."""
+    regions = []
+    opened = None
+    for i in range(start, end):
+        ch = text[i]
+        if opened is None:
+            if ch in OPENERS or (ch == "”" and any(c in CLOSERS for c in text[i + 1:end])):
+                opened = i
+        elif ch in CLOSERS or ch == "»":
+            regions.append((opened, i + 1))
+            opened = None
+        elif ch == "«":
+            opened = i
+    return regions
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Sentences of one paragraph: split after . ! ? ؟ … but not inside quotes, numbers or abbreviations."""
+    quoted = [r for r in quote_regions(text, start, end) if r[1] - r[0] <= MAX_QUOTED_SENTENCE]
+    sentences = []
+    begin = start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if not _is_boundary(text, m, quoted):
+            continue
+        _append_trimmed(sentences, text, begin, m.end())
+        begin = m.end()
+    _append_trimmed(sentences, text, begin, end)
+    return sentences
+
+
+def _is_boundary(text: str, m: re.Match, quoted: list[tuple[int, int]]) -> bool:
+    pos = m.start()
+    if any(a < pos and m.end() < b for a, b in quoted):
+        return False
+    if m.group() == ".":
+        if pos + 1 < len(text) and text[pos + 1].isdigit() and pos > 0 and text[pos - 1].isdigit():
+            return False  # 3.5, 29.11.2023
+        if ABBREVIATION_BEFORE_DOT.search(text, max(0, pos - 6), pos):
+            return False  # د. U.S. ص.ب.
+    nxt = m.end()
+    return nxt >= len(text) or not text[nxt].isalnum()
+
+
+def _append_trimmed(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(start, end))

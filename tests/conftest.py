@@ -1,0 +1,33 @@
+"""Shared test data: the example article and SaudiNewsNet from ../shared (CI has it beside the clone)."""
+from __future__ import annotations
+
+import json
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLE = SHARED / "examples/sada-elbalad-putin-zhang.txt"
+GOLD = SHARED / "gold/sada-elbalad-putin-zhang.gold.json"
+SAUDINEWSNET = SHARED / "corpus/saudinewsnet"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@lru_cache(maxsize=4)
+def saudinewsnet_day(day: str = "2015-07-21") -> list[dict]:
+    """The articles of one SaudiNewsNet day (CC BY-NC-SA: read from ../shared, never copied here)."""
+    with zipfile.ZipFile(SAUDINEWSNET / f"{day}.zip") as z:
+        return json.loads(z.read(z.namelist()[0]))
+
+
+@pytest.fixture(scope="session")
+def example_text() -> str:
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def snn_articles() -> list[dict]:
+    return saudinewsnet_day()
