@@ -1,0 +1,135 @@
+"""The shipped knowledge base: lookup by folded form, nisba adjectives, ambiguity, provenance."""
+from importlib import resources
+
+import pytest
+
+from marsad.kb import KBEntry, load_kb
+from marsad.text.normalise import fold
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def first(kb, text: str) -> KBEntry:
+    hits = kb.lookup(fold(text))
+    assert hits, f"no entry for {text}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text", ["شي جين بينغ", "شي جين بينج", "شي جينبينغ"])
+def test_kb_xi_jinping_spellings(kb, text):
+    entry = first(kb, text)
+    assert entry.name_en == "Xi Jinping"
+    assert (entry.type, entry.country, entry.actor) == ("PERSON", "CHN", "CHNGOV")
+    assert not entry.ambiguous
+
+
+def test_kb_short_form_that_is_a_common_word_is_ambiguous(kb):
+    hits = kb.lookup(fold("شي"))
+    assert any(e.name_en == "Xi Jinping" for e in hits)
+    assert all(e.ambiguous for e in hits)
+    assert not kb.get("m:person:xi-jinping").ambiguous
+
+
+@pytest.mark.parametrize("text", ["الصين", "صين", "الصّين"])
+def test_kb_country_with_or_without_article(kb, text):
+    entry = first(kb, text)
+    assert (entry.id, entry.type, entry.name_en, entry.country) == ("m:gpe:CHN", "GPE", "China", "CHN")
+
+
+def test_kb_moscow_has_coordinates_and_country(kb):
+    entry = first(kb, "موسكو")
+    assert (entry.name_en, entry.country, entry.type) == ("Moscow", "RUS", "GPE")
+    lat, lon = entry.coordinates
+    assert 55 < lat < 56.5 and 37 < lon < 38.5
+
+
+@pytest.mark.parametrize("text", ["روسي", "الروسية", "روسيه", "الروسي", "الروسيين"])
+def test_kb_nisba_points_to_country(kb, text):
+    assert kb.nisba(fold(text)).id == "m:gpe:RUS"
+
+
+@pytest.mark.parametrize("text, iso3", [("الأمريكية", "USA"), ("الأميركي", "USA"),
+                                        ("الكورية الشمالية", "PRK"), ("السعودي", "SAU"),
+                                        ("الصينية", "CHN"), ("الإسرائيلي", "ISR")])
+def test_kb_nisba_other_countries(kb, text, iso3):
+    assert kb.nisba(fold(text)).country == iso3
+
+
+def test_kb_nisba_unknown_word(kb):
+    assert kb.nisba(fold("المالية")) is None
+
+
+@pytest.mark.parametrize("text", ["حلف شمال الأطلسي", "الناتو", "حلف الناتو", "ناتو"])
+def test_kb_nato_names(kb, text):
+    entry = first(kb, text)
+    assert (entry.id, entry.name_en, entry.actor) == ("m:org:nato", "NATO", "NATO")
+
+
+@pytest.mark.parametrize("text, name_en", [("بحر الصين الشرقي", "East China Sea"),
+                                           ("بحر اليابان", "Sea of Japan"),
+                                           ("مضيق هرمز", "Strait of Hormuz"),
+                                           ("الخليج العربي", "Persian Gulf"),
+                                           ("منطقة آسيا والمحيط الهادئ", "Asia-Pacific")])
+def test_kb_seas_and_regions_are_loc(kb, text, name_en):
+    entry = first(kb, text)
+    assert (entry.type, entry.name_en) == ("LOC", name_en)
+
+
+@pytest.mark.parametrize("text, name_en, actor", [
+    ("تشانغ يوشيا", "Zhang Youxia", "CHNMIL"),
+    ("تشانج يوشيا", "Zhang Youxia", "CHNMIL"),
+    ("لجنة الشؤون العسكرية المركزية", "Central Military Commission", "CHNMIL"),
+    ("أسوشيتد برس", "Associated Press", "USAMED"),
+    ("فلاديمير بوتين", "Vladimir Putin", "RUSGOV"),
+    ("داعش", "Islamic State", "IMGREB"),
+    ("أنصار الله", "Houthis", "YEMREB"),
+])
+def test_kb_curated_people_and_organisations(kb, text, name_en, actor):
+    entry = first(kb, text)
+    assert (entry.name_en, entry.actor) == (name_en, actor)
+
+
+def test_kb_roles_are_arabic_phrases(kb):
+    assert "الرئيس الروسي" in kb.get("m:person:vladimir-putin").roles
+
+
+def test_kb_city_ranked_by_population(kb):
+    hits = kb.lookup(fold("موسكو"))
+    assert hits[0].country == "RUS" and len(hits) > 1
+
+
+def test_kb_persian_spellings_dropped(kb):
+    assert not any(set(form) & set("پچژگکیے") for e in kb.entries for form in [e.name, *e.variants]
+                   if "geonames" in e.source and e.type == "GPE")
+
+
+def test_kb_every_entry_names_a_source_and_no_guessed_wikidata(kb):
+    assert len(kb.entries) > 5000
+    assert all(e.source for e in kb.entries)
+    assert all(e.wikidata is None for e in kb.entries)
+    assert all(e.type in {"PERSON", "ORG", "GPE", "LOC", "MISC"} for e in kb.entries)
+
+
+def test_kb_ids_are_unique_and_get_round_trips(kb):
+    ids = [e.id for e in kb.entries]
+    assert len(ids) == len(set(ids))
+    assert kb.get("m:gpe:RUS").name_en == "Russia"
+    assert kb.get("m:nothing") is None
+
+
+def test_kb_unknown_and_empty_keys(kb):
+    assert kb.lookup("") == []
+    assert kb.lookup(fold("كلمةغيرموجودة")) == []
+
+
+def test_kb_attribution_ships_with_the_artefact():
+    folder = resources.files("marsad").joinpath("resources", "kb")
+    text = folder.joinpath("ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert "GeoNames" in text and "CC BY 4.0" in text and "MIT" in text
+
+
+def test_kb_load_is_cached(kb):
+    assert load_kb() is kb
