@@ -5,7 +5,8 @@
 Counts the matching forms (marsad.text.normalise.fold) of the Arabic words in
 the public-domain Hindawi books (../shared/data/unlabelled/) and keeps those
 seen at least MIN_COUNT times; name tokens from ../shared/data/kb/ (person-name
-lists, world-city names), which old books rarely hold, get at least NAME_FLOOR.
+lists, world-city names) and from the package's knowledge base, which old books
+rarely hold, get at least NAME_FLOOR.
 The clitic splitter uses it to tell a proclitic (و + الصين) from a word that
 begins with the same letter (بوتين, لبنان).
 Output: src/marsad/resources/lexicon/words.tsv.gz (word TAB count); see its
@@ -21,12 +22,14 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from marsad.kb import load_kb
 from marsad.text.normalise import fold
 
 MIN_COUNT = 3  # rarer forms are mostly typos and OCR noise
 NAME_FLOOR = 50  # a listed name outranks a rare word read off its letters after a clitic
 HEADER = ("# word\tcount -- Hindawi public-domain books; name tokens from Wikidata (CC0) via "
-          "arabic-name-romanizer and NETransliteration-COLING2018 (MIT), world-cities (CC BY 4.0)\n")
+          "arabic-name-romanizer and NETransliteration-COLING2018 (MIT), world-cities (CC BY 4.0), "
+          "the marsad knowledge base (see resources/kb/ATTRIBUTION.md)\n")
 WORD = re.compile(r"[\u0621-\u064a]{2,}")
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +44,9 @@ def name_tokens(kb: Path) -> set[str]:
     with open(kb / "world-cities/world-cities.csv", encoding="utf-8-sig", newline="") as rows:
         for row in csv.DictReader(rows):
             names.update(row["CountryNameAr"].split() + row["CityNameAr"].split())
+    for entry in load_kb().entries:
+        for name in (entry.name, *entry.variants):
+            names.update(name.split())
     return {f for f in (fold(n) for n in names) if WORD.fullmatch(f)}
 
 

@@ -47,6 +47,6 @@ def _name(stage: Stage) -> str:
 def load_pipeline() -> Pipeline:
     """The default pipeline: cleaning, segmentation, entities."""
     from .text.clean import clean
-    from .text.segment import segment
+    from .text.segment import segment, tokenize
 
-    return Pipeline([clean, segment])
+    return Pipeline([clean, segment, tokenize])

@@ -22,3 +22,11 @@ def test_wire_sources_found_by_canonical_english_name(text, agencies):
 ])
 def test_short_agency_names_need_a_credit_context(text):
     assert find_wire_sources(text) == []
+
+
+@pytest.mark.parametrize("text, agencies", [
+    ("باريس (أ.ف.ب) - أعلن", ["Agence France-Presse"]),
+    ("موسكو - إيتار-تاس", ["TASS"]),
+])
+def test_dotted_and_hyphenated_agency_forms(text, agencies):
+    assert find_wire_sources(text) == agencies

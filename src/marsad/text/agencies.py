@@ -6,51 +6,72 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import data_rows
-from .normalise import normalise
+from .normalise import fold
 
 WEAK = "~"  # a short form (واس، قنا، بنا) that counts only in a dateline, in brackets or after «وكالة»
-LETTER = r"[^\W\d_]"
-AGENCY_WORD = re.compile(r"(?:^|\s)[وبل]?وكاله(?:\s+انباء)?\s*$")
-DATELINE_OR_BRACKET_BEFORE = re.compile(r"[(\[/\-–—:]\s*$")
-BRACKET_AFTER = re.compile(r"^\s*[)\]]")
-CONTEXT_CHARS = 16
+PROCLITICS = "وبل"
+DATELINE_MARKS = ("(", "[", "/", "-", "–", "—", ":")
+WORD = re.compile(r"\w+")
+WORD_OR_MARK = re.compile(r"\w+|[^\w\s\"“”«»']")  # quote marks around a name are skipped
 
 
 @dataclass(slots=True, frozen=True)
-class AgencyPatterns:
-    pattern: re.Pattern
-    names: dict[str, tuple[str, bool]]  # matching form -> (English name, weak)
+class AgencyName:
+    parts: tuple[str, ...]  # words and marks of the matching form
+    name_en: str
+    weak: bool
+
+
+@dataclass(slots=True, frozen=True)
+class AgencyIndex:
+    by_first_word: dict[str, tuple[AgencyName, ...]]  # longest names first
+    cues: frozenset[str]  # first words, bare and with a proclitic: a quick test that a text may credit one
 
 
 @lru_cache(maxsize=1)
-def agency_patterns() -> AgencyPatterns:
-    names: dict[str, tuple[str, bool]] = {}
+def agency_index() -> AgencyIndex:
+    names: dict[tuple[str, ...], AgencyName] = {}
     for name_en, variants in data_rows("sources/agencies.tsv"):
         for variant in variants.split("|"):
-            weak = variant.startswith(WEAK)
-            form = " ".join(normalise(variant.lstrip(WEAK)).form.split())
-            names.setdefault(form, (name_en, weak))
-    alternatives = "|".join(re.escape(f).replace(r"\ ", r"\s*") for f in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!{LETTER})(?:[وبل]|وب|ول)?[\"“”«»']?({alternatives})(?!{LETTER})")
-    return AgencyPatterns(pattern, names)
+            parts = tuple(WORD_OR_MARK.findall(fold(variant.lstrip(WEAK))))
+            names.setdefault(parts, AgencyName(parts, name_en, variant.startswith(WEAK)))
+    by_first: dict[str, list[AgencyName]] = {}
+    for name in sorted(names.values(), key=lambda n: -len(n.parts)):
+        by_first.setdefault(name.parts[0], []).append(name)
+    cues = {p + w for w in by_first for p in ("", *PROCLITICS)}
+    return AgencyIndex({w: tuple(n) for w, n in by_first.items()}, frozenset(cues))
 
 
 def find_wire_sources(text: str) -> list[str]:
     """Canonical English names of the agencies `text` credits, in order of first mention."""
-    patterns = agency_patterns()
-    form = normalise(text).form
+    agencies = agency_index()
+    form = fold(text)
+    if agencies.cues.isdisjoint(WORD.findall(form)):
+        return []
+    index = agencies.by_first_word
+    words = WORD_OR_MARK.findall(form)
     found: list[str] = []
-    for m in patterns.pattern.finditer(form):
-        name_en, weak = patterns.names[" ".join(m.group(1).split())]
-        if name_en in found:
-            continue
-        if weak and not _credited(form, m.start(1), m.end(1)):
-            continue
-        found.append(name_en)
+    for i, word in enumerate(words):
+        for candidate in _without_proclitic(word):
+            for name in index.get(candidate, ()):
+                if _matches_at(words, i, name) and name.name_en not in found:
+                    if not name.weak or _credited(words, i, len(name.parts)):
+                        found.append(name.name_en)
+                        break
     return found
 
 
-def _credited(form: str, start: int, end: int) -> bool:
-    before = form[max(0, start - CONTEXT_CHARS):start]
-    after = form[end:end + CONTEXT_CHARS]
-    return bool(AGENCY_WORD.search(before) or DATELINE_OR_BRACKET_BEFORE.search(before) or BRACKET_AFTER.match(after))
+def _without_proclitic(word: str) -> tuple[str, ...]:
+    return (word, word[1:]) if word[:1] in PROCLITICS and len(word) > 2 else (word,)
+
+
+def _matches_at(words: list[str], i: int, name: AgencyName) -> bool:
+    return len(name.parts) == 1 or tuple(words[i + 1:i + len(name.parts)]) == name.parts[1:]
+
+
+def _credited(words: list[str], i: int, length: int) -> bool:
+    """A short agency name counts after «وكالة», in a dateline («الرياض -») or in brackets."""
+    before = words[max(0, i - 2):i]
+    after = words[i + length:i + length + 1]
+    return (any(w.lstrip(PROCLITICS) == "وكاله" or w in ("وكاله", "لوكاله", "بوكاله") for w in before)
+            or (before[-1:] and before[-1] in DATELINE_MARKS) or after[:1] == [")"] or after[:1] == ["]"])

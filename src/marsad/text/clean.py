@@ -33,6 +33,7 @@ NAME_WORD = r"(?:[^\W\d_]|[\u064B-\u065F\u0640])+"
 NAME_LINE = re.compile(rf"{NAME_WORD}(?: {NAME_WORD})*")
 SENTENCE_FINAL = tuple(".!?؟…:؛،,;")
 SPACES = re.compile(r"[^\S\n]+")
+SPACES_TO_TIDY = re.compile(r"[^\S\n ]|  ")
 BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MEDIA_LINK = re.compile(r"!\[[^\]\n]*\]\([^)]*\)")  # markdown images left by scrapers, URL sometimes broken over lines
@@ -44,10 +45,12 @@ MORE_LINK = re.compile(r"(?:\.{2,}|…)\s*(?:المزيد|اقرأ المزيد|
 class Line:
     text: str
     key: str  # matching form, for the phrase rules
+    words: int
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    @classmethod
+    def of(cls, raw_line: str) -> Line:
+        text = SPACES.sub(" ", raw_line).strip() if SPACES_TO_TIDY.search(raw_line) else raw_line.strip()
+        return cls(text, fold(text), text.count(" ") + 1 if text else 0)
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +64,7 @@ def boilerplate_phrases() -> dict[str, tuple[str, ...]]:
 def clean(doc: Document) -> Document:
     """Set `text`, `title`, `outlet`, `sections` and `wire_sources` from `doc.raw`."""
     raw = MEDIA_LINK.sub("", replace_bad_characters(doc))
-    lines = [Line(t, fold(t)) for t in (SPACES.sub(" ", s).strip() for s in raw.split("\n"))]
+    lines = [Line.of(s) for s in raw.split("\n")]
     lines = drop_staff_credits(lines)
     lines = drop_repeated_blocks(lines)
     lines = drop_read_also(lines)
@@ -162,7 +165,7 @@ def drop_prompts(lines: list[Line]) -> list[Line]:
             continue
         if line.words <= MAX_LISTED_HEADLINE_WORDS and any(p in line.key for p in copyright_):
             continue
-        if MORE_LINK.search(line.text) or (short and line.key.strip(" .…") in ("المزيد", "للمزيد")):
+        if (line.text.endswith("المزيد") and MORE_LINK.search(line.text)) or (short and line.key.strip(" .…") in ("المزيد", "للمزيد")):
             continue
         kept.append(line)
     return kept

@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 from ..document import Document, Paragraph, Sentence, Token
 from .clitics import split_clitics
 from .normalise import fold
 
 MARKS = "\u064B-\u065F\u0670\u0640\u06D6-\u06ED"
-TOKEN = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+(?:['’](?:[^\W\d_])+)?|\d+(?:[.,٫٬/:]\d+)*|\S")
+TOKEN = re.compile(rf"\d+(?:[.,٫٬/:]\d+)+|[\w{MARKS}]+|\S")  # decimals and dates, words (letters, digits, marks), marks
 PARAGRAPH = re.compile(r"[^\n]+")
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*")
+QUOTE_MARK = re.compile("[«»“”„\"]")
 OPENERS = "«“„\""
 CLOSERS = "»”\"“"
 MAX_QUOTED_SENTENCE = 600  # a quote longer than this is split like running text
@@ -21,39 +20,54 @@ ABBREVIATION_BEFORE_DOT = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|[^\W\d_]\.[^\W\d_]
 
 
 def segment(doc: Document) -> Document:
-    """Add paragraphs, sentences and tokens to a cleaned document."""
+    """Add paragraphs and sentences to a cleaned document."""
     text = doc.text
     doc.paragraphs = [Paragraph(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
     doc.sentences = [s for p in doc.paragraphs for s in split_sentences(text, p.start, p.end)]
-    doc.tokens = tokenize(text)
     return doc
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+def tokenize(doc: Document) -> Document:
+    """Add the tokens that the later stages (entities, quotes, events) read."""
+    doc.tokens = find_tokens(doc.text)
+    return doc
+
+
+def find_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words, numbers and single punctuation marks, with their matching forms."""
     tokens = []
+    append = tokens.append
     for m in TOKEN.finditer(text, start, len(text) if end is None else end):
-        norm, prefix, stem = analyse(m.group())
-        tokens.append(Token(m.start(), m.end(), norm, prefix, stem))
+        surface = m.group()
+        forms = _forms.get(surface) or analyse(surface)
+        append(Token(m.start(), m.end(), *forms))
     return tokens
 
 
-@lru_cache(maxsize=500_000)
+_forms: dict[str, tuple[str, str, str]] = {}
+MAX_CACHED_FORMS = 500_000  # distinct surfaces remembered; the cache starts over beyond this
+
+
 def analyse(surface: str) -> tuple[str, str, str]:
-    """(matching form, proclitics, stem) of one token."""
+    """(matching form, proclitics, stem) of one token, remembered for the next occurrence."""
     norm = fold(surface)
     if len(norm) > 2 and ARABIC_LETTER.match(norm):
         prefix, stem = split_clitics(norm)
-        return norm, prefix, stem
-    return norm, "", norm
+        forms = (norm, prefix, stem)
+    else:
+        forms = (norm, "", norm)
+    if len(_forms) >= MAX_CACHED_FORMS:
+        _forms.clear()
+    _forms[surface] = forms
+    return forms
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of matched quote marks within one paragraph («…», “…”, "…", and mixed pairs such as "…”)."""
     regions = []
     opened = None
-    for i in range(start, end):
-        ch = text[i]
+    for m in QUOTE_MARK.finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if opened is None:
             if ch in OPENERS or (ch == "”" and any(c in CLOSERS for c in text[i + 1:end])):
                 opened = i
