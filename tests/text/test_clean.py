@@ -114,3 +114,16 @@ def test_nul_and_lone_surrogates_become_replacement_characters():
     doc = cleaned("قال\x00 الوزير \ud800 إن")
     assert "\x00" not in doc.text and "\ud800" not in doc.text and "\ufffd" in doc.text
     assert any("U+FFFD" in w for w in doc.warnings)
+
+
+def test_bylines_datelines_and_one_word_lines_are_not_headings():
+    """Shapes seen in SaudiNewsNet (Ajel): «name – عين اليوم» bylines and one-word captions."""
+    body = "قال المتحدث باسم الوزارة إن فرق الدفاع المدني تمكنت من السيطرة على الحريق خلال ساعتين دون إصابات."
+    raw = f"عنوان الخبر\n\nداليا أبوالعيش – عين اليوم\n\n{body}\n\nجروس\n\n{body}\n\nعين اليوم - الرياض\n\n{body}"
+    assert [s.heading for s in cleaned(raw).sections] == [None]
+
+
+def test_heading_needs_a_full_paragraph_before_it():
+    body = "قال المتحدث باسم الوزارة إن فرق الدفاع المدني تمكنت من السيطرة على الحريق خلال ساعتين دون إصابات."
+    doc = cleaned(f"عنوان الخبر\n\nناصر الجديع\n\n{body}\n\nجهود جبارة\n\n{body}")
+    assert [s.heading for s in doc.sections] == [None, "جهود جبارة"]

@@ -22,7 +22,10 @@ MAX_TITLE_CHARS = 200  # the contract's bound on a title line
 MAX_PROMPT_WORDS = 8  # share prompts, staff lines and "read also" headings are short
 MAX_LISTED_HEADLINE_WORDS = 20  # a "read also" list holds headlines, not paragraphs
 MAX_OUTLET_WORDS = 3  # an unlisted outlet line right after the title is a name, not a sentence
+MIN_HEADING_WORDS = 2  # one word alone is a name or a caption
 MAX_HEADING_WORDS = 10
+HEADING_START = re.compile(r"[^\W\d_]|[«\"“]")
+BYLINE_SEPARATOR = re.compile(r"\s[-–—ـ]\s|^[-–—ـ]|[-–—ـ]$")  # «عين اليوم – الرياض», «ناصر – واس»
 MAX_HEADING_CHARS = 100
 MIN_PARAGRAPH_AFTER_HEADING_WORDS = 12  # a heading introduces a real paragraph, not another short line
 MAX_STAFF_NAME_WORDS = 5
@@ -32,6 +35,7 @@ PARAGRAPH_BREAK = "\n\n"
 NAME_WORD = r"(?:[^\W\d_]|[\u064B-\u065F\u0640])+"
 NAME_LINE = re.compile(rf"{NAME_WORD}(?: {NAME_WORD})*")
 SENTENCE_FINAL = tuple(".!?؟…:؛،,;")
+SENTENCE_END = tuple(".!?؟…\"”»")
 SPACES = re.compile(r"[^\S\n]+")
 SPACES_TO_TIDY = re.compile(r"[^\S\n ]|  ")
 BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
@@ -138,7 +142,7 @@ def drop_read_also(lines: list[Line]) -> list[Line]:
     in_list = False
     for line in lines:
         if in_list:
-            if line.text and line.words <= MAX_LISTED_HEADLINE_WORDS and not line.text.endswith(SENTENCE_FINAL[:5]):
+            if line.text and line.words <= MAX_LISTED_HEADLINE_WORDS and not line.text.endswith(SENTENCE_END):
                 continue
             in_list = False
         if line.words <= MAX_LISTED_HEADLINE_WORDS and _starts_with(line.key, phrases) is not None:
@@ -205,26 +209,27 @@ def take_outlet(doc: Document, paragraphs: list[Line]) -> list[Line]:
     return paragraphs
 
 
-def _is_heading(line: Line, following: Line | None) -> bool:
-    return (following is not None
-            and line.words <= MAX_HEADING_WORDS and len(line.text) <= MAX_HEADING_CHARS
-            and not line.text.endswith(SENTENCE_FINAL) and not line.text.startswith(("-", "*", "•"))
-            and following.words >= MIN_PARAGRAPH_AFTER_HEADING_WORDS)
+def _is_heading(previous: Line | None, line: Line, following: Line | None) -> bool:
+    """A short unpunctuated line between two full paragraphs (not a byline, dateline or caption)."""
+    return (previous is not None and following is not None
+            and (previous.words >= MIN_PARAGRAPH_AFTER_HEADING_WORDS or previous.text.endswith(SENTENCE_END))
+            and following.words >= MIN_PARAGRAPH_AFTER_HEADING_WORDS
+            and MIN_HEADING_WORDS <= line.words <= MAX_HEADING_WORDS and len(line.text) <= MAX_HEADING_CHARS
+            and not line.text.endswith(SENTENCE_FINAL) and HEADING_START.match(line.text) is not None
+            and not BYLINE_SEPARATOR.search(line.text))
 
 
 def find_sections(text: str, paragraphs: list[Line]) -> list[Section]:
-    """Sections in order, covering `text`; a section with a heading starts with it."""
+    """Sections in order, covering `text`; a section with a heading starts with it (the first has none)."""
     if not text:
         return []
     starts: list[tuple[int, str | None]] = [(0, None)]
     offset = 0
     for i, line in enumerate(paragraphs):
+        previous = paragraphs[i - 1] if i > 0 else None
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        if _is_heading(line, following):
-            if offset == 0:
-                starts[0] = (0, line.text)
-            else:
-                starts.append((offset, line.text))
+        if _is_heading(previous, line, following):
+            starts.append((offset, line.text))
         offset += len(line.text) + len(PARAGRAPH_BREAK)
     ends = [start for start, _ in starts[1:]] + [len(text)]
     return [Section(start, end, heading) for (start, heading), end in zip(starts, ends)]
