@@ -116,14 +116,17 @@ def test_nul_and_lone_surrogates_become_replacement_characters():
     assert any("U+FFFD" in w for w in doc.warnings)
 
 
+BODY = [f"قال المتحدث باسم الوزارة إن فرق الدفاع المدني تمكنت من السيطرة على الحريق رقم {n} خلال ساعتين دون إصابات."
+        for n in range(3)]
+
+
 def test_bylines_datelines_and_one_word_lines_are_not_headings():
     """Shapes seen in SaudiNewsNet (Ajel): «name – عين اليوم» bylines and one-word captions."""
-    body = "قال المتحدث باسم الوزارة إن فرق الدفاع المدني تمكنت من السيطرة على الحريق خلال ساعتين دون إصابات."
-    raw = f"عنوان الخبر\n\nداليا أبوالعيش – عين اليوم\n\n{body}\n\nجروس\n\n{body}\n\nعين اليوم - الرياض\n\n{body}"
+    raw = (f"عنوان الخبر\n\nداليا أبوالعيش – عين اليوم\n\n{BODY[0]}\n\nجروس\n\n{BODY[1]}\n\n"
+           f"عين اليوم - الرياض\n\n{BODY[2]}")
     assert [s.heading for s in cleaned(raw).sections] == [None]
 
 
 def test_heading_needs_a_full_paragraph_before_it():
-    body = "قال المتحدث باسم الوزارة إن فرق الدفاع المدني تمكنت من السيطرة على الحريق خلال ساعتين دون إصابات."
-    doc = cleaned(f"عنوان الخبر\n\nناصر الجديع\n\n{body}\n\nجهود جبارة\n\n{body}")
+    doc = cleaned(f"عنوان الخبر\n\nناصر الجديع\n\n{BODY[0]}\n\nجهود جبارة\n\n{BODY[1]}")
     assert [s.heading for s in doc.sections] == [None, "جهود جبارة"]
