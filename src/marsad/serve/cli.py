@@ -18,7 +18,7 @@ from ..record import dumps
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="marsad (مرصد): Arabic news intelligence.")
 evaluate_app = typer.Typer(no_args_is_help=True, help="Score marsad against annotated data.")
 app.add_typer(evaluate_app, name="evaluate")
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True, highlight=False)  # one log line stays one line when piped
 
 EXIT_FAILED_INPUT = 1
 EXIT_USAGE = 2
@@ -67,14 +67,14 @@ def analyze(
     held: list[Document] = []
     for item in read_inputs(paths):
         if isinstance(item, InputError):
-            stderr.print(f"marsad: cannot open {item.path}: {item.message}", markup=False, highlight=False)
+            stderr.print(f"marsad: cannot open {item.path}: {item.message}", markup=False)
             unreadable += 1
             continue
         item.published = item.published or published
         doc = pipeline(item)
         for warning in doc.warnings:
             stderr.print(f"marsad: {doc.source.path or '-'}"
-                         f"{':' + str(doc.source.line) if doc.source.line else ''}: {warning}", markup=False, highlight=False)
+                         f"{':' + str(doc.source.line) if doc.source.line else ''}: {warning}", markup=False)
         if format is OutputFormat.json:
             held.append(doc)
             if len(held) > 1:
@@ -89,7 +89,7 @@ def analyze(
         sys.stdout.write(dumps(held[0].to_record(), indent=2) + "\n")
     counters = pipeline.counters
     stderr.print(f"marsad: {counters.processed} articles, {counters.failed} failed, {unreadable} unreadable paths",
-                 markup=False, highlight=False)
+                 markup=False)
     if counters.failed or unreadable:
         raise typer.Exit(EXIT_FAILED_INPUT)
 

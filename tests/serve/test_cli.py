@@ -1,0 +1,89 @@
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from marsad.record import record_schema
+
+from ..conftest import EXAMPLE, GOLD, SHARED
+
+
+def marsad(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "marsad", *args], input=stdin, capture_output=True, timeout=120)
+
+
+def test_example_as_json_scores_full_metadata(tmp_path):
+    run = marsad("analyze", str(EXAMPLE), "--published", "2023-11-29", "--format", "json")
+    assert run.returncode == 0, run.stderr.decode()
+    record = json.loads(run.stdout)
+    jsonschema.validate(record, record_schema())
+    out = tmp_path / "out.json"
+    out.write_bytes(run.stdout)
+    score = subprocess.run([sys.executable, str(SHARED / "tools/score.py"), str(GOLD), str(out), "--json"],
+                           capture_output=True, text=True, check=True)
+    parts = json.loads(score.stdout.strip().splitlines()[-2])["parts"]
+    assert parts["metadata"]["f1"] == 1.0
+
+
+def test_jsonl_batch_keeps_order_and_reports_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"id": "a", "text": "قال الوزير إن الاجتماع انتهى.", "source": "okaz", "date_extracted": "2015-07-21 02:51:32"},
+                   ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "c", "title": "بلا نص"}, ensure_ascii=False),
+        '{"id": "d", "text": "\\ud800 قال"}',
+        json.dumps({"id": "e", "text": "The minister said the meeting was over."}),
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = marsad("analyze", str(path))
+    records = [json.loads(line) for line in run.stdout.decode().split("\n") if line]
+    assert [r["source"]["line"] for r in records] == [1, 2, 3, 4, 5]
+    assert records[0]["outlet"] == "عكاظ" and records[0]["published"] == "2015-07-21"
+    assert records[1]["warnings"] and records[2]["warnings"] and records[3]["warnings"] and records[4]["warnings"]
+    assert "\ufffd" in records[3]["text"]
+    assert run.returncode == 1  # the broken line failed; the batch went on
+
+
+def test_unreadable_path_is_one_line_on_stderr_and_exit_1(tmp_path):
+    missing = tmp_path / "missing.txt"
+    run = marsad("analyze", str(missing), str(EXAMPLE))
+    assert run.returncode == 1
+    assert len(run.stdout.decode().strip().split("\n")) == 1
+    assert [line for line in run.stderr.decode().splitlines() if "cannot open" in line] == [
+        f"marsad: cannot open {missing}: " + run.stderr.decode().split(f"cannot open {missing}: ")[1].splitlines()[0]]
+    assert "Traceback" not in run.stderr.decode()
+
+
+def test_json_format_with_several_articles_is_a_usage_error(tmp_path):
+    path = tmp_path / "two.jsonl"
+    path.write_text('{"text": "قال"}\n{"text": "قالت"}\n', encoding="utf-8")
+    run = marsad("analyze", str(path), "--format", "json")
+    assert run.returncode == 2
+    assert run.stdout == b""
+
+
+@pytest.mark.parametrize("args", [("analyze", str(EXAMPLE), "--published", "29/11/2023"), ("analyze",), ("nonsense",)])
+def test_usage_errors_exit_2(args):
+    assert marsad(*args).returncode == 2
+
+
+def test_stdin_and_version():
+    run = marsad("analyze", "-", stdin="عنوان\n\nقال الوزير إن الاجتماع انتهى.".encode())
+    assert run.returncode == 0
+    assert json.loads(run.stdout)["title"] == "عنوان"
+    version = marsad("--version")
+    assert version.returncode == 0 and version.stdout.decode().startswith("marsad ")
+
+
+def test_empty_binary_and_latin_files_are_records_with_warnings(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "latin.txt").write_text("Only Latin letters here.", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    run = marsad("analyze", str(tmp_path))
+    records = {r["source"]["path"].rsplit("/", 1)[-1]: r for r in map(json.loads, run.stdout.decode().split("\n")[:-1])}
+    assert set(records) == {"empty.txt", "latin.txt", "image.txt"}
+    assert all(r["warnings"] for r in records.values())
+    assert run.returncode == 1  # the binary file could not be decoded
