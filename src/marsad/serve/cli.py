@@ -9,10 +9,12 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .. import __version__
 from ..document import Document
-from ..pipeline import load_pipeline
+from ..ingest import InputError, read_inputs
+from ..pipeline import Pipeline, load_pipeline
 from ..record import dumps
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="marsad (مرصد): Arabic news intelligence.")
@@ -60,28 +62,16 @@ def analyze(
     format: Annotated[OutputFormat, typer.Option("--format", help="jsonl: one record a line; json: one article.")] = OutputFormat.jsonl,
 ) -> None:
     """Analyse articles and print one record per article."""
-    from ..ingest import InputError, read_inputs
-
     pipeline = load_pipeline()
     unreadable = 0
     held: list[Document] = []
-    for item in read_inputs(paths):
-        if isinstance(item, InputError):
-            stderr.print(f"marsad: cannot open {item.path}: {item.message}", markup=False)
-            unreadable += 1
-            continue
-        item.published = item.published or published
-        doc = pipeline(item)
-        for warning in doc.warnings:
-            stderr.print(f"marsad: {doc.source.path or '-'}"
-                         f"{':' + str(doc.source.line) if doc.source.line else ''}: {warning}", markup=False)
-        if format is OutputFormat.json:
-            held.append(doc)
-            if len(held) > 1:
-                stderr.print("marsad: --format json takes exactly one article; this input holds more (use --format jsonl)")
-                raise typer.Exit(EXIT_USAGE)
-        else:
-            sys.stdout.write(dumps(doc.to_record()) + "\n")
+    progress = Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
+                        console=stderr, transient=True, disable=not stderr.is_terminal)
+    task = progress.add_task("analyse", total=None)
+    with progress:
+        for item in read_inputs(paths):
+            progress.advance(task)
+            unreadable += _emit(item, pipeline, published, format, held)
     if format is OutputFormat.json:
         if not held:
             stderr.print("marsad: --format json needs exactly one article; this input holds none")
@@ -92,6 +82,27 @@ def analyze(
                  markup=False)
     if counters.failed or unreadable:
         raise typer.Exit(EXIT_FAILED_INPUT)
+
+
+def _emit(item: Document | InputError, pipeline: Pipeline, published: Optional[str], format: OutputFormat,
+          held: list[Document]) -> int:
+    """Analyse one input item and write its record (or hold it for --format json); 1 for an unreadable path."""
+    if isinstance(item, InputError):
+        stderr.print(f"marsad: cannot open {item.path}: {item.message}", markup=False)
+        return 1
+    item.published = item.published or published
+    doc = pipeline(item)
+    where = f"{doc.source.path or '-'}{':' + str(doc.source.line) if doc.source.line else ''}"
+    for warning in doc.warnings:
+        stderr.print(f"marsad: {where}: {warning}", markup=False)
+    if format is OutputFormat.jsonl:
+        sys.stdout.write(dumps(doc.to_record()) + "\n")
+        return 0
+    held.append(doc)
+    if len(held) > 1:
+        stderr.print("marsad: --format json takes exactly one article; this input holds more (use --format jsonl)")
+        raise typer.Exit(EXIT_USAGE)
+    return 0
 
 
 @evaluate_app.command("ner")
