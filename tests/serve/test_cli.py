@@ -87,3 +87,14 @@ def test_empty_binary_and_latin_files_are_records_with_warnings(tmp_path):
     assert set(records) == {"empty.txt", "latin.txt", "image.txt"}
     assert all(r["warnings"] for r in records.values())
     assert run.returncode == 1  # the binary file could not be decoded
+
+
+def test_parallel_jobs_give_the_same_records_in_the_same_order(tmp_path):
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": f"قال الوزير {i} إن الاجتماع انتهى."}, ensure_ascii=False)
+                            + "\n" for i in range(150)), encoding="utf-8")
+    one = marsad("analyze", str(path))
+    two = marsad("analyze", str(path), "--jobs", "2")
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout
+    assert len(one.stdout.decode().splitlines()) == 150

@@ -5,6 +5,7 @@ import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Annotated, Optional
 
 import typer
@@ -14,7 +15,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from .. import __version__
 from ..document import Document
 from ..ingest import InputError, read_inputs
-from ..pipeline import Pipeline, load_pipeline
+from ..pipeline import load_pipeline
 from ..record import dumps
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="marsad (مرصد): Arabic news intelligence.")
@@ -60,6 +61,7 @@ def analyze(
     published: Annotated[Optional[str], typer.Option(callback=_check_date,
                                                      help="Publication date (YYYY-MM-DD) when the input has none.")] = None,
     format: Annotated[OutputFormat, typer.Option("--format", help="jsonl: one record a line; json: one article.")] = OutputFormat.jsonl,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (records keep input order).")] = 1,
 ) -> None:
     """Analyse articles and print one record per article."""
     pipeline = load_pipeline()
@@ -69,9 +71,9 @@ def analyze(
                         console=stderr, transient=True, disable=not stderr.is_terminal)
     task = progress.add_task("analyse", total=None)
     with progress:
-        for item in read_inputs(paths):
+        for item in pipeline.run(_dated(read_inputs(paths), published), jobs):
             progress.advance(task)
-            unreadable += _emit(item, pipeline, published, format, held)
+            unreadable += _emit(item, format, held)
     if format is OutputFormat.json:
         if not held:
             stderr.print("marsad: --format json needs exactly one article; this input holds none")
@@ -84,14 +86,19 @@ def analyze(
         raise typer.Exit(EXIT_FAILED_INPUT)
 
 
-def _emit(item: Document | InputError, pipeline: Pipeline, published: Optional[str], format: OutputFormat,
-          held: list[Document]) -> int:
-    """Analyse one input item and write its record (or hold it for --format json); 1 for an unreadable path."""
-    if isinstance(item, InputError):
-        stderr.print(f"marsad: cannot open {item.path}: {item.message}", markup=False)
+def _dated(items: Iterator[Document | InputError], published: Optional[str]) -> Iterator[Document | InputError]:
+    """The --published date for documents whose input gave none."""
+    for item in items:
+        if isinstance(item, Document):
+            item.published = item.published or published
+        yield item
+
+
+def _emit(doc: Document | InputError, format: OutputFormat, held: list[Document]) -> int:
+    """Write one analysed document's record (or hold it for --format json); 1 for an unreadable path."""
+    if isinstance(doc, InputError):
+        stderr.print(f"marsad: cannot open {doc.path}: {doc.message}", markup=False)
         return 1
-    item.published = item.published or published
-    doc = pipeline(item)
     where = f"{doc.source.path or '-'}{':' + str(doc.source.line) if doc.source.line else ''}"
     for warning in doc.warnings:
         stderr.print(f"marsad: {where}: {warning}", markup=False)
