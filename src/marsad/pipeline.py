@@ -79,8 +79,9 @@ def _name(stage: Stage) -> str:
 
 
 def load_pipeline() -> Pipeline:
-    """The default pipeline: cleaning, segmentation, tokens."""
+    """The default pipeline: cleaning, segmentation, tokens, entities."""
+    from .ner.entities import EntityStage
     from .text.clean import clean
     from .text.segment import segment, tokenize
 
-    return Pipeline([clean, segment, tokenize])
+    return Pipeline([clean, segment, tokenize, EntityStage()])

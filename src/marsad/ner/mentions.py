@@ -1,0 +1,331 @@
+"""Name mentions: KB gazetteer longest match over token forms, and tagger span decoding.
+
+A mention is a run of tokens `[first, last)` and a character span into
+`Document.text` that covers the name words only: a proclitic on the first
+token (و ف ب ل ك) is left outside the span («لتشانج» → «تشانج»), except for
+ل + ال («للصين»), where the article's alef is not written and the whole token
+is kept.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..document import Token
+from ..kb import KBEntry, KnowledgeBase
+from ..resources import data_rows
+from ..text.lexicon import word_counts
+from ..text.normalise import DROPPED, fold
+
+ARTICLE = "ال"
+# Proclitic groups tried on the first word of a name, longest first.
+PROCLITIC_GROUPS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter
+MAX_NAME_WORDS = 12  # longest KB name tried
+WORD = re.compile(r"\d+(?:[.,٫٬/:]\d+)+|\w+|\S")  # the tokeniser's word shape, for splitting KB keys
+AGENCY_WEAK = "~"  # agencies.tsv: a short form that counts only after «وكالة»
+AGENCY_HEAD = "وكاله"
+# A word written without (or with) the ال of a one-word KB name, and this common in prose, is the common
+# word (بلا "without", not البلا, a GeoNames name of Jerusalem).
+COMMON_WORD_COUNT = 250
+COMMON_VARIANT = 300  # a KB short form seen this often in prose is a common word first
+RARE_WORD = 100
+# A small place outside the Arab world, or one whose name prose uses this often, is linked only with context.
+RARE_PLACE_WORD = 200
+BIG_CITY = 1_000_000  # a city this populous is named by its own name, not by a common word
+SMALL_TOWN = 100_000  # below this, a one-word place needs context even in the Arab world
+ARAB_LEAGUE = frozenset({"SAU", "ARE", "KWT", "QAT", "BHR", "OMN", "YEM", "IRQ", "SYR", "LBN", "JOR", "PSE",
+                         "EGY", "LBY", "TUN", "DZA", "MAR", "MRT", "SDN", "SOM", "DJI", "COM"})
+PATRONYMIC = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ال"})
+# Head nouns of organisation names, repeated alone for the organisation once it has been named (الحلف).
+ORG_HEADS = frozenset(fold(w) for w in (
+    "حلف", "منظمة", "مجلس", "اتحاد", "جامعة", "لجنة", "هيئة", "وكالة", "حركة", "حزب", "جماعة", "شركة", "بنك",
+    "صندوق", "محكمة", "جمعية", "وزارة", "تحالف", "برلمان", "مؤسسة", "جبهة", "ميليشيا", "منتدى", "تنظيم"))  # a whole form seen fewer times than this in prose may carry a proclitic before a name
+
+
+@dataclass(slots=True)
+class NameMatch:
+    """One name mention candidate, before merging."""
+
+    first: int  # token range [first, last)
+    last: int
+    start: int  # character span in Document.text, proclitic excluded
+    end: int
+    key: str  # matching form of the name words (proclitic removed)
+    type: str | None  # PERSON | ORG | GPE | LOC | MISC, None when unknown
+    entries: tuple[KBEntry, ...] = ()  # KB candidates, best first
+    ambiguous: bool = False  # a form that is also a common word: link only with context
+    origin: str = "kb"  # kb | agency | tagger | short | role
+    tagged: bool = False  # the tagger marked (part of) these words as a name
+    name_en: str | None = None  # for names known outside the KB (agencies)
+
+
+@dataclass(slots=True, frozen=True)
+class FirstForm:
+    """A matching form of a name's first token and how many matching-form letters precede it."""
+
+    form: str
+    skip: int  # letters of the token's matching form left out of the mention (the proclitic)
+
+
+def attestation(form: str) -> int:
+    return word_counts().get(form, 0)
+
+
+def first_forms(tok: Token) -> list[FirstForm]:
+    """The token as written, then without a proclitic group; a split the prose counts disfavour is not tried."""
+    norm = tok.norm
+    out = [FirstForm(norm, 0)]
+    if tok.prefix and tok.stem != norm:
+        skip = len(tok.prefix) if norm == tok.prefix + tok.stem else 0  # ل + لصين -> الصين keeps the token
+        out.append(FirstForm(tok.stem, skip))
+    whole = attestation(norm)
+    for group in PROCLITIC_GROUPS:
+        rest = norm[len(group):]
+        if not norm.startswith(group) or len(rest) < MIN_NAME_LETTERS:
+            continue
+        if group.endswith("ل") and rest.startswith("ل"):
+            out.append(FirstForm(ARTICLE + rest[1:], 0))  # للصين
+        if whole <= attestation(rest) or whole < RARE_WORD:
+            out.append(FirstForm(rest, len(group)))
+    seen: set[str] = set()
+    return [f for f in out if not (f.form in seen or seen.add(f.form))]
+
+
+def source_offset(text: str, start: int, end: int, letters: int) -> int:
+    """Index in `text` after `letters` matching-form letters of the token at [start, end)."""
+    if letters <= 0:
+        return start
+    seen = 0
+    for i in range(start, end):
+        if text[i] in DROPPED:
+            continue
+        seen += 1
+        if seen == letters:
+            j = i + 1
+            while j < end and text[j] in DROPPED:  # diacritics on the proclitic stay with it
+                j += 1
+            return j
+    return start
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """KB names (and agency names) indexed by first word, longest first."""
+
+    kb: KnowledgeBase
+    by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)  # (words, key, toggled)
+    agencies: dict[str, tuple[str, bool]] = field(default_factory=dict)  # key -> (name_en, weak)
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> Gazetteer:
+        gaz = cls(kb)
+        for key in kb.keys():
+            gaz._add(key)
+        for name_en, variants in data_rows("sources/agencies.tsv"):
+            for variant in variants.split("|"):
+                key = " ".join(WORD.findall(fold(variant.lstrip(AGENCY_WEAK))))
+                if key and not kb.lookup(key):
+                    gaz.agencies.setdefault(key, (name_en, variant.startswith(AGENCY_WEAK)))
+                    gaz._add(key)
+        for entries in gaz.by_first.values():
+            entries.sort(key=lambda e: (-len(e[0]), e[2]))  # the name as written before the ال-toggled form
+        return gaz
+
+    def _add(self, key: str) -> None:
+        words = tuple(WORD.findall(key))
+        if not words or len(words) > MAX_NAME_WORDS:
+            return
+        variants = [words]
+        if words[0].startswith(ARTICLE) and len(words[0]) - 2 >= MIN_NAME_LETTERS:
+            variants.append((words[0][2:], *words[1:]))
+        elif words[0][:1].isalpha():
+            variants.append((ARTICLE + words[0], *words[1:]))
+        for n, v in enumerate(variants):
+            self.by_first.setdefault(v[0], []).append((v, key, n > 0))
+
+    def match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str, FirstForm] | None:
+        """(number of tokens, KB key, first-token form) of the longest name starting at token i."""
+        best = None
+        for form in first_forms(tokens[i]):
+            for words, key, _ in self.by_first.get(form.form, ()):
+                n = len(words)
+                if best is not None and n <= best[0]:
+                    break
+                if i + n <= len(tokens) and all(tokens[i + k].norm == words[k] for k in range(1, n)):
+                    if n == 1 and len(form.form) < MIN_NAME_LETTERS:
+                        continue
+                    best = (n, key, form)
+                    break
+        return best
+
+
+@lru_cache(maxsize=4)
+def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
+    return Gazetteer.build(kb)
+
+
+def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[NameMatch]:
+    """Longest KB (and agency) names, left to right, not overlapping."""
+    out: list[NameMatch] = []
+    i = 0
+    kb = gaz.kb
+    while i < len(tokens):
+        tok = tokens[i]
+        hit = gaz.match_at(tokens, i) if tok.is_word else None
+        if hit is None:
+            i += 1
+            continue
+        n, key, form = hit
+        start = source_offset(text, tok.start, tok.end, form.skip)
+        end = tokens[i + n - 1].end
+        found = " ".join([form.form, *(t.norm for t in tokens[i + 1:i + n])])
+        entries = tuple(kb.lookup(key))
+        if entries:
+            if not in_name_chain(tokens, i, i + n, entries[0], found):
+                ambiguous = kb.is_ambiguous(found) or entries[0].ambiguous or (
+                    n == 1 and weak_single_word(kb, tok, form, found, key, entries[0]))
+                out.append(NameMatch(i, i + n, start, end, found, entries[0].type, entries, ambiguous=ambiguous))
+        else:
+            name_en, weak = gaz.agencies[key]
+            if not weak or (i > 0 and _stem_is(tokens[i - 1], AGENCY_HEAD)) or (
+                    i > 1 and not tokens[i - 1].is_word and _stem_is(tokens[i - 2], AGENCY_HEAD)):
+                out.append(NameMatch(i, i + n, start, end, found, "ORG", origin="agency", name_en=name_en))
+        i += n
+    return out
+
+
+def is_curated(entry: KBEntry) -> bool:
+    return "marsad-curated" in entry.source or "cldr" in entry.source  # hand-checked rows and countries
+
+
+def weak_single_word(kb: KnowledgeBase, tok: Token, form: FirstForm, found: str, key: str, entry: KBEntry) -> bool:
+    """A one-word KB match that needs context before it is linked: GeoNames' alternate names and small
+    places are often common words (ذكر، إطار، دورا), and so are organisation head nouns (المجلس)."""
+    bare = found[2:] if found.startswith(ARTICLE) else found
+    if found != key:
+        return True  # matched only with ال added or removed (الرئيسي ≠ رئيسي, المالي ≠ مالي)
+    if entry.type == "ORG" and bare in ORG_HEADS:
+        return True  # «الوكالة», «المجلس»: the organisation named in full earlier, or nobody
+    if is_country(entry):
+        return False
+    if kb.nisba(found) is not None:
+        return True  # «السوداني» is an adjective before it is a surname
+    canonical = fold(entry.name) in (found, ARTICLE + found, bare)
+    if not canonical and attestation(found) > COMMON_VARIANT:
+        return True  # «المدينة», «أقصى», «مبارك»: a short form that prose uses as a word
+    if is_curated(entry):
+        return False
+    if form.skip and not tok.prefix:
+        return True  # «بلاتر» is not ب + لاتر
+    if not canonical or attestation(found) > COMMON_WORD_COUNT:
+        return True  # a GeoNames alternate name, or a place named by a common word (كان، يوم، الخبر)
+    population = salience(kb, entry)
+    if population >= BIG_CITY:
+        return False
+    return entry.country not in ARAB_LEAGUE or population < SMALL_TOWN or attestation(found) > RARE_PLACE_WORD
+
+
+def salience(kb: KnowledgeBase, entry: KBEntry) -> float:
+    """The KB's prior for an entry (a city's population). KBEntry does not carry it yet: read the index."""
+    prior = getattr(entry, "prior", None)
+    if prior is not None:
+        return float(prior)
+    index = getattr(kb, "_index", {})
+    for hit in index.get(fold(entry.name), ()):
+        if kb.entries[hit.entry].id == entry.id:
+            return float(hit.prior)
+    return 0.0
+
+
+def is_country(entry: KBEntry) -> bool:
+    return "cldr" in entry.source
+
+
+def in_name_chain(tokens: Sequence[Token], first: int, last: int, entry: KBEntry, found: str) -> bool:
+    """«سلطان بن سلمان»، «الحسين بن علي»، «مشعل بن ماجد»: a KB person's words inside someone else's
+    patronymic chain."""
+    if entry.type != "PERSON":
+        return False
+    words = found.split()
+    before = tokens[first - 1].norm if first > 0 else ""
+    after = tokens[last].norm if last < len(tokens) else ""
+    if before in PATRONYMIC or (words[0] in PATRONYMIC and first > 0 and tokens[first - 1].is_word):
+        return True
+    return after in PATRONYMIC and not any(w in PATRONYMIC for w in words)
+
+
+def _stem_is(tok: Token, word: str) -> bool:
+    return any(f.form == word for f in first_forms(tok))
+
+
+# --- tagger spans -------------------------------------------------------------
+@dataclass(slots=True, frozen=True)
+class TaggedSpan:
+    first: int
+    last: int
+    type: str
+
+
+def decode_iob(labels: Sequence[str], offset: int = 0) -> list[TaggedSpan]:
+    """Spans of IOB2 labels; an I- that does not continue its type opens a span."""
+    spans: list[TaggedSpan] = []
+    begin, kind = None, None
+    for i, lab in enumerate([*labels, "O"]):
+        tag, _, typ = lab.partition("-")
+        if kind is not None and (tag != "I" or typ != kind):
+            spans.append(TaggedSpan(offset + begin, offset + i, kind))
+            begin, kind = None, None
+        if tag in ("B", "I") and typ and kind is None:
+            begin, kind = i, typ
+    return spans
+
+
+def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, kb: KnowledgeBase) -> NameMatch:
+    """A tagger span as a mention, linked when its words (proclitic off) are a KB name of a compatible type."""
+    first = tokens[span.first]
+    rest = [t.norm for t in tokens[span.first + 1:span.last]]
+    forms = first_forms(first)
+    chosen = forms[1] if len(forms) > 1 and first.prefix else forms[0]
+    entries: tuple[KBEntry, ...] = ()
+    for form in forms:
+        key = " ".join([form.form, *rest])
+        found = tuple(e for e in kb.lookup(key) if compatible(e.type, span.type))
+        if found:
+            chosen, entries = form, found
+            break
+    key = " ".join([chosen.form, *rest])
+    start = source_offset(text, first.start, first.end, chosen.skip)
+    typ = entries[0].type if entries else span.type
+    return NameMatch(span.first, span.last, start, tokens[span.last - 1].end, key, typ, entries,
+                     ambiguous=bool(entries) and kb.is_ambiguous(key), origin="tagger", tagged=True)
+
+
+def compatible(kb_type: str, tagged: str) -> bool:
+    places = ("GPE", "LOC")
+    return kb_type == tagged or (kb_type in places and tagged in places)
+
+
+def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatch]:
+    """One list of non-overlapping mentions: a KB name wins over a tagger span it overlaps unless the
+    span is longer and contains it; a KB name the tagger also marked is `tagged` (context for ambiguity)."""
+    out = list(kb_names)
+    for span in tagged:
+        overlapping = [m for m in out if m.first < span.last and span.first < m.last]
+        if not overlapping:
+            out.append(span)
+            continue
+        contains = all(span.first <= m.first and m.last <= span.last for m in overlapping)
+        longer = span.last - span.first > max(m.last - m.first for m in overlapping)
+        if contains and longer and (span.entries or not any(m.entries and not m.ambiguous for m in overlapping)
+                                    or span.type in ("ORG", "MISC")):
+            for m in overlapping:
+                out.remove(m)
+            out.append(span)
+        else:
+            for m in overlapping:
+                m.tagged = True
+    out.sort(key=lambda m: m.first)
+    return out

@@ -1,0 +1,246 @@
+"""Within-article merging: name mentions, short forms, role nouns and appositions -> entity clusters.
+
+Rules, applied in text order:
+- a KB-linked mention joins the cluster of its KB entry; a form that is also a
+  common word (شي، عمر) is kept only with context: the tagger marked it, its
+  entity was already named in full, or a title stands before it;
+- an unlinked mention joins a cluster with the same spelling (غ/ج، hamza seats
+  folded), or, as one word, a person whose full name it shortens;
+- an uncovered word that shortens a person named earlier (بوتين، لتشانج، شي) or
+  repeats the head noun of an organisation named earlier (الحلف) is a mention;
+- a role phrase right before a person's name is one of their roles; alone
+  («وقال الرئيس الروسي»), it is a mention of the one person the article named
+  with it or whose KB roles say so;
+- an apposition after a person's name («، الذي يعتبر …») gives roles.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..document import Token
+from ..kb import KBEntry, KnowledgeBase
+from ..text.lexicon import word_counts
+from ..text.normalise import fold
+from .mentions import ARTICLE, ORG_HEADS, PATRONYMIC, NameMatch, first_forms, source_offset
+from .roles import OFFICE, RoleMatch, appositive_roles, role_lexicon
+
+# Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
+NAME_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "ولد", "دي", "دا",
+                                             "فون", "فان", "لا", "إل", "ال", "سان"))
+# A word this frequent in prose is a function word (على، إلى، عن), never a surname on its own.
+SHORT_FORM_MAX_COUNT = 20_000
+ORG_HEAD_AMBIGUOUS = 2
+# Words before a place name that make an ambiguous one-word form a place.
+PLACE_CUES = frozenset(fold(w) for w in (
+    "مدينة", "المدينة", "مدينتي", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "العاصمة", "عاصمة",
+    "محافظ", "أمير", "بلدية", "ضواحي", "ريف", "مطار", "ميناء"))  # two organisations with the same head noun: the bare head names neither
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One entity being built: its mentions, its KB entry when linked, and its roles."""
+
+    type: str
+    entry: KBEntry | None = None
+    name_en: str | None = None
+    mentions: list[NameMatch] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_keys: set[str] = field(default_factory=set)
+    country: str | None = None
+    agent: str | None = None
+
+    @property
+    def start(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def add_role(self, text: str, match: RoleMatch | None = None) -> None:
+        if fold(text) not in {fold(r) for r in self.roles}:
+            self.roles.append(text)
+        if match is not None:
+            self.role_keys.update({match.key, match.head})
+            self.country = self.country or match.country
+            self.agent = self.agent or match.agent
+
+    def short_keys(self, kb: KnowledgeBase) -> set[str]:
+        """Loose forms of the words that stand alone for this entity later in the article."""
+        keys: set[str] = set()
+        if self.type == "PERSON":
+            names = [m.key.split() for m in self.mentions if m.origin in ("kb", "tagger")]
+            if self.entry is not None:
+                names.append(fold(self.entry.name).split())
+            country = self.entry.country if self.entry else self.country
+            for words in names:
+                if len(words) < 2:
+                    continue
+                candidates = [] if any(w in PATRONYMIC for w in words) else [words[-1]]
+                if country in FAMILY_NAME_FIRST:
+                    candidates.append(words[0])
+                keys.update(loose(w) for w in candidates if is_name_word(w) and kb.nisba(w) is None)
+        elif self.type == "ORG":
+            for m in self.mentions:
+                head = m.key.split()[0]
+                head = head[2:] if head.startswith(ARTICLE) else head
+                if head in ORG_HEADS and len(m.key.split()) > 1:
+                    keys.add(loose(ARTICLE + head))
+        return keys
+
+
+def loose(form: str) -> str:
+    """A matching form that also folds transliteration variants (بينغ/بينج) and hamza seats."""
+    return form.replace("غ", "ج").replace("ؤ", "و").replace("ئ", "ي").replace("ء", "")
+
+
+def is_name_word(word: str) -> bool:
+    return (len(word) >= 2 and word not in NAME_PARTICLES and word not in role_lexicon()
+            and word_counts().get(word, 0) <= SHORT_FORM_MAX_COUNT)
+
+
+def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch],
+                   roles: Sequence[RoleMatch], kb: KnowledgeBase) -> list[Cluster]:
+    """Clusters of mentions, one per entity, in order of first mention."""
+    role_before = {r.last: r for r in roles}
+    roles_at = {r.first: r for r in roles}
+    clusters: list[Cluster] = []
+    by_kb: dict[str, Cluster] = {}
+    by_name: dict[str, Cluster] = {}
+
+    def new_cluster(typ: str, entry: KBEntry | None = None, name_en: str | None = None) -> Cluster:
+        c = Cluster(typ, entry, name_en)
+        clusters.append(c)
+        return c
+
+    for m in matches:
+        if m.entries and m.entries[0].type == "PERSON":
+            split_leading_roles(text, tokens, m, roles_at)
+        if m.entries:
+            entry = m.entries[0]
+            if m.ambiguous and not has_context(m, entry, tokens, by_kb, role_before, matches):
+                continue  # a common word (شي "thing") without context
+            cluster = by_kb.get(entry.id) or new_cluster(entry.type, entry)
+            by_kb[entry.id] = cluster
+        elif m.origin == "agency":
+            cluster = by_name.get(m.name_en) or new_cluster("ORG", name_en=m.name_en)
+            by_name[m.name_en] = cluster
+        else:
+            if not keep_unlinked(m, kb):
+                continue
+            key = loose(m.key)
+            cluster = by_name.get(key) or _shortened(clusters, key, m, kb) or new_cluster(m.type or "MISC")
+            by_name[key] = cluster
+        cluster.mentions.append(m)
+
+    covered = {k for c in clusters for m in c.mentions for k in range(m.first, m.last)}
+    add_short_forms(text, tokens, clusters, covered, kb)
+    attach_roles(text, tokens, clusters, roles, covered, kb)
+    for c in clusters:
+        if c.type != "PERSON":
+            continue
+        for m in list(c.mentions):
+            if m.origin in ("kb", "tagger", "short"):
+                for app in appositive_roles(text, tokens, m.last, kb):
+                    c.add_role(text[app.start:app.end])
+    clusters.sort(key=lambda c: c.start)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+    return clusters
+
+
+def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: dict[str, Cluster],
+                role_before: dict[int, RoleMatch], matches: Sequence[NameMatch]) -> bool:
+    """What makes an ambiguous form a name: the tagger marked it, its entity was named earlier, a title
+    stands before a person, a place word or preposition before a place, or a neighbouring place in a list."""
+    if m.tagged or entry.id in by_kb:
+        return True
+    if entry.type == "PERSON":
+        return m.first in role_before
+    if entry.type in ("GPE", "LOC"):
+        prev = tokens[m.first - 1] if m.first > 0 else None
+        if prev is not None and prev.stem in PLACE_CUES:
+            return True
+        if tokens[m.first].prefix == "و" and any(x.last == m.first for x in matches
+                                                 if x.type in ("GPE", "LOC") and not x.ambiguous):
+            return True  # «الرياض والدمام»
+    return False
+
+
+def split_leading_roles(text: str, tokens: Sequence[Token], m: NameMatch, roles_at: dict[int, RoleMatch]) -> None:
+    """A KB name written with its title («الرئيس شي جين بينغ») is a mention of the name words alone;
+    the title stays a role phrase before it."""
+    while (r := roles_at.get(m.first)) is not None and r.last < m.last:
+        m.first = r.last
+        m.start = tokens[r.last].start
+        m.key = " ".join(t.norm for t in tokens[m.first:m.last])
+
+
+def keep_unlinked(m: NameMatch, kb: KnowledgeBase) -> bool:
+    """A tagger span that is only a nisba adjective (الروسية) or a role word is not a name."""
+    words = m.key.split()
+    if len(words) == 1 and (kb.nisba(words[0]) is not None or words[0] in role_lexicon()):
+        return False
+    return True
+
+
+def _shortened(clusters: list[Cluster], key: str, m: NameMatch, kb: KnowledgeBase) -> Cluster | None:
+    if " " in key:
+        return None
+    found = [c for c in clusters if c.mentions and c.start < m.start and key in c.short_keys(kb)]
+    return max(found, key=lambda c: max(x.start for x in c.mentions)) if found else None
+
+
+def add_short_forms(text: str, tokens: Sequence[Token], clusters: list[Cluster], covered: set[int],
+                    kb: KnowledgeBase) -> None:
+    """Single words standing for an entity named in full earlier: a surname, a Chinese family name, الحلف."""
+    index: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        for key in c.short_keys(kb):
+            index.setdefault(key, []).append(c)
+    if not index:
+        return
+    for k, tok in enumerate(tokens):
+        if k in covered or not tok.is_word:
+            continue
+        if (k > 0 and tokens[k - 1].norm in PATRONYMIC) or (k + 1 < len(tokens) and tokens[k + 1].norm in PATRONYMIC):
+            continue  # «بن عبد العزيز»: one word of someone's name chain
+        for form in first_forms(tok):
+            owners = index.get(loose(form.form))
+            if not owners:
+                continue
+            earlier = [c for c in owners if c.mentions and c.start < tok.start]
+            if not earlier:
+                continue
+            if form.form.startswith(ARTICLE) and len(earlier) >= ORG_HEAD_AMBIGUOUS and all(
+                    c.type == "ORG" for c in earlier):
+                break  # «المنظمة» after two organisations: which one?
+            owner = max(earlier, key=lambda c: max(m.start for m in c.mentions if m.start < tok.start))
+            start = source_offset(text, tok.start, tok.end, form.skip)
+            owner.mentions.append(NameMatch(k, k + 1, start, tok.end, form.form, owner.type, origin="short"))
+            covered.add(k)
+            break
+
+
+def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], roles: Sequence[RoleMatch],
+                 covered: set[int], kb: KnowledgeBase) -> None:
+    """A role before a person's name is theirs; an office alone is a mention of the person it names (not one
+    before another name: «وزير خارجية كوبا» is Cuba's minister)."""
+    person_at = {m.first: c for c in clusters if c.type == "PERSON" for m in c.mentions}
+    standalone = []
+    for r in roles:
+        owner = person_at.get(r.last)
+        if owner is not None:
+            owner.add_role(text[r.start:r.end], r)
+        elif r.kind == OFFICE and not any(k in covered for k in range(r.first, r.last + 1)):
+            if " " in r.key or r.last >= len(tokens) or not tokens[r.last].is_word:
+                standalone.append(r)  # «الملك خالد» (an airbase) is no mention of King Salman
+    persons = [c for c in clusters if c.type == "PERSON"]
+    for r in standalone:
+        named = [c for c in persons if r.key in c.role_keys]
+        if not named:
+            named = [c for c in persons if c.entry is not None and r.key in {fold(x) for x in c.entry.roles}]
+        if len(named) != 1:
+            continue  # nobody, or several people: the role alone names no one
+        owner = named[0]
+        owner.mentions.append(NameMatch(r.first, r.last, r.start, r.end, r.key, "PERSON", origin="role"))
+        owner.add_role(text[r.start:r.end], r)
+        covered.update(range(r.first, r.last))

@@ -1,0 +1,237 @@
+"""The entities stage end to end: recognition from the KB gazetteer (and a tagger when given), linking,
+mention spans, and bad input."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import time
+
+import pytest
+
+from pathlib import Path
+
+from marsad.document import Document, Source
+from marsad.ner.entities import MAX_TAGGER_TOKENS, EntityStage
+from marsad.text.clean import clean
+from marsad.text.segment import segment, tokenize
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+GOLD = SHARED / "gold/sada-elbalad-putin-zhang.gold.json"
+SCORER = SHARED / "tools/score.py"
+
+
+@pytest.fixture(scope="module")
+def stage() -> EntityStage:
+    return EntityStage(tagger=None)
+
+
+def analyse(text: str, stage: EntityStage) -> Document:
+    return stage(tokenize(segment(clean(Document(Source("text"), raw=text)))))
+
+
+def by_name_en(doc: Document) -> dict:
+    return {e.name_en: e for e in doc.entities if e.name_en}
+
+
+def mention_texts(doc: Document, entity) -> list[str]:
+    return [doc.text[m.start:m.end] for m in entity.mentions]
+
+
+class FakeTagger:
+    """Labels chosen words as names, and records the windows it was given."""
+
+    def __init__(self, names: dict[str, str]):
+        self.names = names  # first word of a name -> "TYPE:length"
+        self.windows: list[int] = []
+
+    def tag_sentences(self, sentences):
+        out = []
+        for words in sentences:
+            self.windows.append(len(words))
+            labels = ["O"] * len(words)
+            for i, w in enumerate(words):
+                if w in self.names:
+                    typ, n = self.names[w].split(":")
+                    labels[i] = "B-" + typ
+                    for k in range(i + 1, min(len(words), i + int(n))):
+                        labels[k] = "I-" + typ
+            out.append(labels)
+        return out
+
+
+# --- the example article -----------------------------------------------------
+@pytest.mark.skipif(not SCORER.exists(), reason="needs ../shared (example, gold and scorer)")
+def test_example_article_scores_at_least_090_on_entities_and_linking(example_text, stage, tmp_path):
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    doc = analyse(example_text, stage)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    rows = {name: score.prf(tp, fp, fn)[2] for name, tp, fp, fn in score.Scorer(gold, doc.to_record()).run()}
+    assert rows["entities"] >= 0.90
+    assert rows["entity linking (name_en)"] >= 0.90
+
+
+def test_example_article_merges_the_people(example_text, stage):
+    doc = analyse(example_text, stage)
+    ents = by_name_en(doc)
+    putin, zhang, xi = ents["Vladimir Putin"], ents["Zhang Youxia"], ents["Xi Jinping"]
+    assert {"فلاديمير بوتين", "بوتين", "الرئيس الروسي"} <= set(mention_texts(doc, putin))
+    assert "الرئيس الروسي" in putin.roles
+    assert putin.country == "RUS" and putin.actor == "RUSGOV" and putin.kb_id
+    assert {"تشانج يوشيا", "تشانج"} <= set(mention_texts(doc, zhang))  # «لتشانج»: the ل stays outside
+    assert {"الجنرال", "نائب رئيس لجنة الشؤون العسكرية المركزية", "ثاني أعلى مسؤول عسكري في الصين"} <= set(zhang.roles)
+    assert {"شي جين بينج", "شي جين بينغ", "شي"} <= set(mention_texts(doc, xi))
+    assert "الرئيس الصيني" in xi.roles
+    nato = ents["NATO"]
+    assert "الحلف" in mention_texts(doc, nato) and nato.type == "ORG"
+    assert ents["Central Military Commission"].country == "CHN"
+    assert ents["Asia-Pacific"].type == "LOC" and ents["Sea of Japan"].type == "LOC"
+    assert ents["Moscow"].type == "GPE" and ents["Moscow"].coordinates
+    assert ents["Associated Press"].type == "ORG"
+    assert "جمهورية الصين الشعبية" in mention_texts(doc, ents["China"])
+    assert [e.id for e in doc.entities] == [f"e{i}" for i in range(1, len(doc.entities) + 1)]
+    firsts = [e.mentions[0].start for e in doc.entities]
+    assert firsts == sorted(firsts)
+    for e in doc.entities:  # nisba adjectives are no mentions
+        assert not {"الروسية", "الصينية", "الروسي", "الصيني"} & set(mention_texts(doc, e)) - {"الرئيس الروسي"}
+
+
+def test_mentions_slice_to_the_name_without_the_proclitic(stage):
+    doc = analyse("وقال بوتين لتشانج يوشيا إن والصين وبكين.", stage)
+    texts = {doc.text[m.start:m.end] for e in doc.entities for m in e.mentions}
+    assert "تشانج يوشيا" in texts and "الصين" in texts and "بكين" in texts
+
+
+# --- SaudiNewsNet (read from ../shared at test time) ---------------------------
+@pytest.fixture(scope="module")
+def snn(snn_articles):
+    """One SaudiNewsNet article (2015-07-21) by a part of its url."""
+    return lambda url_part: next(a["content"] for a in snn_articles if url_part in a["url"])
+
+
+def test_snn_surname_and_clitic_merge_with_the_full_name(stage, snn):
+    # aawsat.com 2015-07-21, article 409876: «وزير الخارجية جون كيري … وسيجري رودريغيز وكيري محادثات»
+    doc = analyse(snn("/409876/"), stage)
+    kerry = by_name_en(doc)["John Kerry"]
+    texts = mention_texts(doc, kerry)
+    assert "جون كيري" in texts and "كيري" in texts
+    assert "وكيري" not in texts  # the conjunction stays outside the mention
+
+
+def test_snn_role_before_name_is_a_role_and_names_an_american_official(stage, snn):
+    # aawsat.com 2015-07-21, article 409186: «دافع وزير الخارجية الأميركي جون كيري أمس …»
+    doc = analyse(snn("/409186/"), stage)
+    kerry = by_name_en(doc)["John Kerry"]
+    assert "وزير الخارجية الأميركي" in kerry.roles
+    assert kerry.country == "USA"
+
+
+def test_snn_patronymic_chain_is_not_another_person(stage, snn):
+    # aawsat.com 2015-07-21, article 405851: «الأمير سلطان بن سلمان بن عبد العزيز»
+    doc = analyse(snn("/405851/"), stage)
+    names = set(by_name_en(doc))
+    assert "Mohammed bin Salman" not in names and "King Salman bin Abdulaziz" not in names
+
+
+def test_snn_apposition_gives_a_role(snn):
+    # aleqt.com 2015-07-21 article_975011: «واتهم تشافيز، الذي يشغل منصب رئيس الاتحاد البوليفي لكرة القدم، …»
+    tagger = FakeTagger({"تشافيز": "PERSON:1"})
+    doc = analyse(snn("article_975011"), EntityStage(tagger=tagger))
+    chavez = next(e for e in doc.entities if "تشافيز" in mention_texts(doc, e))
+    assert chavez.type == "PERSON"
+    assert any(r.startswith("رئيس الاتحاد البوليفي لكرة القدم") for r in chavez.roles)
+
+
+def test_snn_day_runs_fast_and_spans_slice(stage, snn_articles):
+    articles = snn_articles[:150]
+    start = time.perf_counter()
+    for a in articles:
+        doc = analyse(a["content"], stage)
+        for e in doc.entities:
+            for m in e.mentions:
+                assert 0 <= m.start < m.end <= len(doc.text)
+                assert doc.text[m.start:m.end].strip() == doc.text[m.start:m.end]
+    assert time.perf_counter() - start < 30
+
+
+# --- context for common words --------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "لم يبق شي في المخزن بعد الحريق.",          # شي "thing"
+    "توفي الرجل عن عمر ناهز السبعين عاما.",      # عمر "age"
+    "أعلنت الصين صداقة بلا حدود مع روسيا.",      # بلا "without", a GeoNames name of Jerusalem
+    "وذكر مصدر أن الاجتماع كان في يوم الجمعة.",  # ذكر، كان، يوم: GeoNames cities
+    "وقالت الوزارة إن الشركات الروسية والصينية وقعت الاتفاق.",  # nisba adjectives
+])
+def test_common_words_are_not_linked_without_context(text, stage):
+    doc = analyse(text, stage)
+    linked = {e.name_en for e in doc.entities}
+    assert not linked - {"China", "Russia"}
+
+
+def test_one_word_name_after_a_title_is_linked(stage):
+    doc = analyse("التقى الرئيس شي ضيوفه في بكين.", stage)
+    xi = by_name_en(doc)["Xi Jinping"]
+    assert mention_texts(doc, xi) == ["شي"] and "الرئيس" in xi.roles
+
+
+def test_agency_in_quote_marks_is_an_org(stage):
+    doc = analyse("حسبما ذكرت وكالة “أسوشيتد برس” الأمريكية.", stage)
+    ap = by_name_en(doc)["Associated Press"]
+    assert ap.type == "ORG" and mention_texts(doc, ap) == ["أسوشيتد برس"]
+
+
+# --- with a tagger ---------------------------------------------------------------
+def test_unknown_name_from_the_tagger_is_kept_unlinked_and_merged(stage):
+    text = "قال المهندس كريم الزهراني إن المشروع اكتمل. وأضاف الزهراني أن العمل سيستمر."
+    tagger = FakeTagger({"كريم": "PERSON:2", "الروسية": "GPE:1"})
+    doc = analyse(text, EntityStage(tagger=tagger))
+    person = next(e for e in doc.entities if e.type == "PERSON")
+    assert person.name == "كريم الزهراني" and person.name_en is None and person.kb_id is None
+    assert mention_texts(doc, person) == ["كريم الزهراني", "الزهراني"]
+
+
+def test_tagger_context_links_an_ambiguous_form(stage):
+    tagger = FakeTagger({"شي": "PERSON:1"})
+    doc = analyse("وقد زار شي موسكو في مارس.", EntityStage(tagger=tagger))
+    assert "Xi Jinping" in by_name_en(doc)
+
+
+def test_long_sentence_is_tagged_in_windows():
+    text = " ".join(["كلمة"] * 10_000) + " في الرياض."
+    tagger = FakeTagger({})
+    start = time.perf_counter()
+    doc = analyse(text, EntityStage(tagger=tagger))
+    assert time.perf_counter() - start < 10
+    assert max(tagger.windows) <= MAX_TAGGER_TOKENS and sum(tagger.windows) == len(doc.tokens)
+    assert "Riyadh" in by_name_en(doc)
+
+
+def test_failing_tagger_leaves_kb_names_and_a_warning():
+    class Broken:
+        def tag_sentences(self, sentences):
+            raise RuntimeError("model file truncated")
+
+    doc = analyse("زار الرئيس بوتين الصين.", EntityStage(tagger=Broken()))
+    assert {"Vladimir Putin", "China"} <= set(by_name_en(doc))
+    assert any("tagger" in w for w in doc.warnings)
+
+
+# --- bad input --------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["", "   \n", "Only Latin text here, no Arabic at all.", "12345 !!! ؟؟؟",
+                                  "\ufffd\x00\x01 binary-ish \u202e", "بِسْمِ اللَّهِ الرَّحْمَنِ الرَّحِيمِ" * 3])
+def test_bad_input_does_not_crash(text, stage):
+    doc = analyse(text, stage)
+    assert isinstance(doc.entities, list)
+
+
+def test_default_stage_without_model_falls_back_with_one_log_line(caplog):
+    import marsad.ner.entities as entities
+
+    with caplog.at_level(logging.INFO, logger=entities.__name__):
+        tagger = entities.load_default_tagger()
+    if tagger is None:
+        assert len([r for r in caplog.records if "tagger" in r.getMessage()]) == 1
+    doc = EntityStage()(tokenize(segment(clean(Document(Source("text"), raw="زار بوتين موسكو.")))))
+    assert "Vladimir Putin" in by_name_en(doc)
