@@ -71,13 +71,16 @@ def test_more_teaser_is_dropped_on_real_articles(snn_articles):
         assert " ".join(last_sentence) in doc.text
 
 
-def test_read_also_block_is_dropped():
-    raw = ("عنوان\n\nقال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في جنيف بحضور الأطراف كافة.\n\n"
-           "اقرأ أيضا:\nروسيا تعلن عن مناورات جديدة\nالصين ترحب بالمبادرة\n\n"
-           "وأضاف الوزير أن بلاده تدعم أي حل سياسي للأزمة يضمن وحدة الأراضي.")
+def test_read_also_block_is_dropped(snn_articles):
+    """A real article (SaudiNewsNet) with a «اقرأ أيضا» list of two other real headlines pasted into it."""
+    article, *others = [a for a in snn_articles if a["source"] == "aawsat" and a["content"].count("\n\n") >= 2][:3]
+    first, rest = article["content"].split("\n\n", 1)
+    raw = f"{article['title']}\n\n{first}\n\nاقرأ أيضاً:\n{others[0]['title']}\n{others[1]['title']}\n\n{rest}"
     doc = cleaned(raw)
-    assert "اقرأ" not in doc.text and "مناورات جديدة" not in doc.text
-    assert "وأضاف الوزير" in doc.text
+    assert "اقرأ" not in doc.text[:len(first) + 20]
+    assert others[0]["title"] not in doc.text and others[1]["title"] not in doc.text
+    assert doc.text.startswith(" ".join(first.split()[:5]))
+    assert " ".join(rest.split()[-5:]) in doc.text
 
 
 def test_share_prompts_and_copyright_lines_are_dropped_but_sentences_starting_alike_stay():
