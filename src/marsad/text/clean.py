@@ -136,13 +136,13 @@ def drop_repeated_blocks(lines: list[Line]) -> list[Line]:
 
 
 def drop_read_also(lines: list[Line]) -> list[Line]:
-    """«اقرأ أيضا» and its list of headlines, up to the next blank line or long paragraph."""
+    """«اقرأ أيضا» and its list of headlines, up to the next blank line or a paragraph (long, or ending with a full stop)."""
     phrases = boilerplate_phrases()["read_also"]
     kept: list[Line] = []
     in_list = False
     for line in lines:
         if in_list:
-            if line.text and line.words <= MAX_LISTED_HEADLINE_WORDS and not line.text.endswith(SENTENCE_END):
+            if line.text and line.words <= MAX_LISTED_HEADLINE_WORDS and not line.text.endswith("."):
                 continue
             in_list = False
         if line.words <= MAX_LISTED_HEADLINE_WORDS and _starts_with(line.key, phrases) is not None:
