@@ -1,0 +1,20 @@
+"""An article over 1 MB is analysed in windows, with a warning, and its record stays valid."""
+import jsonschema
+
+import marsad
+from marsad.record import record_schema
+
+# From the example article (Sada El Balad, 2023-11-29).
+SENTENCE = "وقد زار شي موسكو في مارس 2023 لتوطيد الروابط، وسافر بوتين إلى بكين في شهر فبراير الماضي "
+
+
+def test_a_single_line_article_over_one_megabyte():
+    raw = "عنوان\n" + SENTENCE * (1_100_000 // len(SENTENCE))
+    record = marsad.analyze(raw).to_record()
+    assert any("windows" in w for w in record["warnings"])
+    assert len(record["text"]) > 1_000_000
+    jsonschema.validate(record, record_schema())
+    names = {e["name_en"] for e in record["entities"]}
+    assert {"Moscow", "Beijing"} <= names
+    last = record["entities"][0]["mentions"][-1]
+    assert record["text"][last["start"]:last["end"]] == last["text"]
