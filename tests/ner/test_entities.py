@@ -235,3 +235,21 @@ def test_default_stage_without_model_falls_back_with_one_log_line(caplog):
         assert len([r for r in caplog.records if "tagger" in r.getMessage()]) == 1
     doc = EntityStage()(tokenize(segment(clean(Document(Source("text"), raw="زار بوتين موسكو.")))))
     assert "Vladimir Putin" in by_name_en(doc)
+
+
+def test_unknown_name_keeps_a_first_letter_that_only_looks_like_a_preposition():
+    """Asharq Al-Awsat, 2015-07-21 (SaudiNewsNet): باولو is not ب + اولو, كريتر is not ك + ريتر."""
+    text = ('وقال وزير الخارجية الايطالي باولو جينتيلوني "انها منطقة شهدت سوابق" من قبل.\n\n'
+            "واستمرت الاشتباكات في منطقة المعاشيق بمديرية كريتر في شمال المدينة.")
+    tagger = FakeTagger({"باولو": "PERS:2", "كريتر": "LOC:1"})
+    doc = analyse(text, EntityStage(tagger=tagger))
+    names = {e.name for e in doc.entities}
+    assert "باولو جينتيلوني" in names and "كريتر" in names
+    assert not any(n in names for n in ("اولو جينتيلوني", "ريتر"))
+
+
+def test_a_very_common_word_is_not_linked_on_the_taggers_word_alone():
+    """«شمال المدينة» in an Aden report (Asharq Al-Awsat, 2015-07-21) is the city, not Medina."""
+    text = "أمطرت الميليشيات ضاحية دار سعد شمال المدينة بصواريخ الكاتيوشا وقنابل الهاون."
+    doc = analyse(text, EntityStage(tagger=FakeTagger({"المدينة": "LOC:1"})))
+    assert "Madinah" not in by_name_en(doc)

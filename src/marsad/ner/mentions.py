@@ -70,6 +70,9 @@ class FirstForm:
     skip: int  # letters of the token's matching form left out of the mention (the proclitic)
 
 
+CONJUNCTION = "و"
+
+
 def attestation(form: str) -> int:
     return word_counts().get(form, 0)
 
@@ -288,7 +291,9 @@ def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, kb: Knowle
     first = tokens[span.first]
     rest = [t.norm for t in tokens[span.first + 1:span.last]]
     forms = first_forms(first)
-    chosen = forms[1] if len(forms) > 1 and first.prefix else forms[0]
+    # A name the KB does not know keeps its first letter unless that is the conjunction و: بـ/لـ/كـ before an
+    # unknown name is as likely its own first letter (باولو، كريتر) as a preposition.
+    chosen = forms[1] if len(forms) > 1 and first.prefix.startswith(CONJUNCTION) else forms[0]
     entries: tuple[KBEntry, ...] = ()
     for form in forms:
         key = " ".join([form.form, *rest])

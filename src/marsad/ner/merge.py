@@ -32,6 +32,7 @@ NAME_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "أبو
 # A word this frequent in prose is a function word (على، إلى، عن), never a surname on its own.
 SHORT_FORM_MAX_COUNT = 20_000
 ORG_HEAD_AMBIGUOUS = 2
+VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
 # Words before a place name that make an ambiguous one-word form a place.
 PLACE_CUES = frozenset(fold(w) for w in (
     "مدينة", "المدينة", "مدينتي", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "العاصمة", "عاصمة",
@@ -151,8 +152,10 @@ def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: di
                 role_before: dict[int, RoleMatch], matches: Sequence[NameMatch]) -> bool:
     """What makes an ambiguous form a name: the tagger marked it, its entity was named earlier, a title
     stands before a person, a place word or preposition before a place, or a neighbouring place in a list."""
-    if m.tagged or entry.id in by_kb:
+    if entry.id in by_kb:
         return True
+    if m.tagged:
+        return m.last - m.first > 1 or word_counts().get(m.key, 0) < VERY_COMMON_WORD
     if entry.type == "PERSON":
         return m.first in role_before
     if entry.type in ("GPE", "LOC"):
