@@ -197,6 +197,8 @@ def load_countries(shared: Path) -> tuple[dict[str, Entry], dict[str, str], dict
             entry.add_variant(v)
         if row.get("name_en"):
             entry.name_en = row["name_en"]
+        if row.get("ambiguous") == "yes":  # a country name that is also a common word (مالي "financial")
+            entry.exempt, entry.ambiguous = False, "yes"
         if row.get("actor"):
             entry.actor = row["actor"]
         entry.nisba = nisba_forms(split_list(row.get("nisba")))

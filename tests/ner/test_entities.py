@@ -253,3 +253,20 @@ def test_a_very_common_word_is_not_linked_on_the_taggers_word_alone():
     text = "أمطرت الميليشيات ضاحية دار سعد شمال المدينة بصواريخ الكاتيوشا وقنابل الهاون."
     doc = analyse(text, EntityStage(tagger=FakeTagger({"المدينة": "LOC:1"})))
     assert "Madinah" not in by_name_en(doc)
+
+
+def test_a_name_the_tagger_reads_as_a_person_is_not_a_place_hidden_in_it():
+    """«يا فاتن» (a column in SaudiNewsNet, 2015-07) is a woman addressed, not ف + اتن (Athens)."""
+    doc = analyse("قال: أنا ملاحظ حاجة غريبة يا فاتن. ثم سافر إلى أثينا.", EntityStage(tagger=FakeTagger({"فاتن": "PERS:1"})))
+    athens = by_name_en(doc)["Athens"]
+    assert mention_texts(doc, athens) == ["أثينا"]
+    assert any(e.type == "PERSON" and mention_texts(doc, e) == ["فاتن"] for e in doc.entities)
+
+
+def test_a_country_name_never_takes_an_article_it_does_not_have():
+    """«شمال مالي» is Mali; «العون المالي» is financial aid (Asharq Al-Awsat, 2015-07-21)."""
+    text = "تنشط الجماعات المسلحة في شمال مالي قرب الحدود. وقدم لهم العون المالي طوال سنوات."
+    doc = analyse(text, EntityStage(tagger=FakeTagger({"مالي": "LOC:1"})))
+    assert mention_texts(doc, by_name_en(doc)["Mali"]) == ["مالي"]
+    doc = analyse("وقدم لهم العون المالي طوال سنوات.", EntityStage(tagger=None))
+    assert doc.entities == []

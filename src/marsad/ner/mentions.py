@@ -187,7 +187,9 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
         found = " ".join([form.form, *(t.norm for t in tokens[i + 1:i + n])])
         entries = tuple(kb.lookup(key))
         if entries:
-            if not in_name_chain(tokens, i, i + n, entries[0], found):
+            if n == 1 and found == ARTICLE + key and not key.startswith(ARTICLE):
+                pass  # «المالي» is "the financial", not Mali: a one-word name takes no article it does not have
+            elif not in_name_chain(tokens, i, i + n, entries[0], found):
                 ambiguous = kb.is_ambiguous(found) or entries[0].ambiguous or (
                     n == 1 and weak_single_word(kb, tok, form, found, key, entries[0]))
                 out.append(NameMatch(i, i + n, start, end, found, entries[0].type, entries, ambiguous=ambiguous))
@@ -315,7 +317,8 @@ def compatible(kb_type: str, tagged: str) -> bool:
 
 def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatch]:
     """One list of non-overlapping mentions: a KB name wins over a tagger span it overlaps unless the
-    span is longer and contains it; a KB name the tagger also marked is `tagged` (context for ambiguity)."""
+    span is longer and contains it, or the name is a common word the tagger reads as another type; a KB
+    name the tagger also marked with a compatible type is `tagged` (context for ambiguity)."""
     out = list(kb_names)
     for span in tagged:
         overlapping = [m for m in out if m.first < span.last and span.first < m.last]
@@ -324,13 +327,14 @@ def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatc
             continue
         contains = all(span.first <= m.first and m.last <= span.last for m in overlapping)
         longer = span.last - span.first > max(m.last - m.first for m in overlapping)
-        if contains and longer and (span.entries or not any(m.entries and not m.ambiguous for m in overlapping)
-                                    or span.type in ("ORG", "MISC")):
+        disagrees = all(m.ambiguous and not compatible(m.type, span.type) for m in overlapping)
+        if disagrees or contains and longer and (
+                span.entries or not any(m.entries and not m.ambiguous for m in overlapping) or span.type in ("ORG", "MISC")):
             for m in overlapping:
                 out.remove(m)
-            out.append(span)
+            out.append(span)  # «يا فاتن» is a person the tagger saw, not Athens (ف + اتن)
         else:
             for m in overlapping:
-                m.tagged = True
+                m.tagged = m.tagged or compatible(m.type, span.type)
     out.sort(key=lambda m: m.first)
     return out
