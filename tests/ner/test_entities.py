@@ -257,7 +257,7 @@ def test_a_very_common_word_is_not_linked_on_the_taggers_word_alone():
 
 def test_a_name_the_tagger_reads_as_a_person_is_not_a_place_hidden_in_it():
     """«يا فاتن» (a column in SaudiNewsNet, 2015-07) is a woman addressed, not ف + اتن (Athens)."""
-    doc = analyse("قال: أنا ملاحظ حاجة غريبة يا فاتن. ثم سافر إلى أثينا.", EntityStage(tagger=FakeTagger({"فاتن": "PERS:1"})))
+    doc = analyse("قال: أنا ملاحظ حاجة غريبة يا فاتن. ثم سافر إلى أثينا.", EntityStage(tagger=FakeTagger({"فاتن": "PERS:1", "أثينا": "LOC:1"})))
     athens = by_name_en(doc)["Athens"]
     assert mention_texts(doc, athens) == ["أثينا"]
     assert any(e.type == "PERSON" and mention_texts(doc, e) == ["فاتن"] for e in doc.entities)
