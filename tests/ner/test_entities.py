@@ -241,7 +241,7 @@ def test_unknown_name_keeps_a_first_letter_that_only_looks_like_a_preposition():
     """Asharq Al-Awsat, 2015-07-21 (SaudiNewsNet): باولو is not ب + اولو, كريتر is not ك + ريتر."""
     text = ('وقال وزير الخارجية الايطالي باولو جينتيلوني "انها منطقة شهدت سوابق" من قبل.\n\n'
             "واستمرت الاشتباكات في منطقة المعاشيق بمديرية كريتر في شمال المدينة.")
-    tagger = FakeTagger({"باولو": "PERS:2", "كريتر": "LOC:1"})
+    tagger = FakeTagger({"باولو": "PERSON:2", "كريتر": "GPE:1"})
     doc = analyse(text, EntityStage(tagger=tagger))
     names = {e.name for e in doc.entities}
     assert "باولو جينتيلوني" in names and "كريتر" in names
@@ -257,7 +257,7 @@ def test_a_very_common_word_is_not_linked_on_the_taggers_word_alone():
 
 def test_a_name_the_tagger_reads_as_a_person_is_not_a_place_hidden_in_it():
     """«يا فاتن» (a column in SaudiNewsNet, 2015-07) is a woman addressed, not ف + اتن (Athens)."""
-    doc = analyse("قال: أنا ملاحظ حاجة غريبة يا فاتن. ثم سافر إلى أثينا.", EntityStage(tagger=FakeTagger({"فاتن": "PERS:1", "أثينا": "LOC:1"})))
+    doc = analyse("قال: أنا ملاحظ حاجة غريبة يا فاتن. ثم سافر إلى أثينا.", EntityStage(tagger=FakeTagger({"فاتن": "PERSON:1", "أثينا": "LOC:1"})))
     athens = by_name_en(doc)["Athens"]
     assert mention_texts(doc, athens) == ["أثينا"]
     assert any(e.type == "PERSON" and mention_texts(doc, e) == ["فاتن"] for e in doc.entities)
