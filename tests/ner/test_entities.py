@@ -270,3 +270,12 @@ def test_a_country_name_never_takes_an_article_it_does_not_have():
     assert mention_texts(doc, by_name_en(doc)["Mali"]) == ["مالي"]
     doc = analyse("وقدم لهم العون المالي طوال سنوات.", EntityStage(tagger=None))
     assert doc.entities == []
+
+
+def test_currencies_and_god_are_not_entities():
+    """The ANERcorp-trained tagger marks currencies and «الله» as MISC; an analyst does not look for them."""
+    text = "ارتفع سعر النفط إلى 50 دولارا وبلغ اليورو 1.1 دولار، والحمد لله. وقال محمد كريم إن الريال مستقر."
+    tagger = FakeTagger({"دولارا": "MISC:1", "اليورو": "MISC:1", "دولار": "MISC:1", "لله": "MISC:1",
+                         "محمد": "PERSON:2", "الريال": "MISC:1"})
+    doc = analyse(text, EntityStage(tagger=tagger))
+    assert [e.name for e in doc.entities] == ["محمد كريم"]

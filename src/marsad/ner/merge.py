@@ -16,10 +16,12 @@ Rules, applied in text order:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
+from ..resources import data_rows
 from ..text.lexicon import word_counts
 from ..text.normalise import fold
 from .mentions import ARTICLE, ORG_HEADS, PATRONYMIC, NameMatch, first_forms, source_offset
@@ -178,11 +180,25 @@ def split_leading_roles(text: str, tokens: Sequence[Token], m: NameMatch, roles_
 
 
 def keep_unlinked(m: NameMatch, kb: KnowledgeBase) -> bool:
-    """A tagger span that is only a nisba adjective (الروسية) or a role word is not a name."""
+    """A tagger span that is only a nisba adjective (الروسية), a role word, or a currency or faith word
+    (not-names.tsv) is not a name."""
     words = m.key.split()
     if len(words) == 1 and (kb.nisba(words[0]) is not None or words[0] in role_lexicon()):
         return False
-    return True
+    return not all(_not_name(w) for w in words)
+
+
+def _not_name(word: str) -> bool:
+    forms = (word, word[1:]) if word[:1] in PROCLITIC_LETTERS else (word,)
+    return any(f in not_names() or f.removeprefix(ARTICLE) in not_names() for f in forms)
+
+
+PROCLITIC_LETTERS = "وفبلك"
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    return frozenset(row[0] for row in data_rows("ner/not-names.tsv"))
 
 
 def _shortened(clusters: list[Cluster], key: str, m: NameMatch, kb: KnowledgeBase) -> Cluster | None:
