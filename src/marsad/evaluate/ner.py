@@ -148,11 +148,11 @@ def documents(sentences: Sequence[Sentence], size: int = DOC_SENTENCES) -> list[
 
 
 def evaluate_ner(path: str | Path, tagger=None) -> str:
-    """Tag FILE with the shipped tagger and report per-type P/R/F1, speed and micro F1 (last line)."""
+    """Tag FILE with `tagger` (default: the pipeline's) and report per-type P/R/F1, speed and micro F1 (last line)."""
     if tagger is None:
-        from marsad.ner.tagger import load_tagger
+        from marsad.ner.taggers import load
 
-        tagger = load_tagger()
+        tagger = load()
     sentences = read_conll(path)
     n_tokens = sum(len(s.tokens) for s in sentences)
     start = time.perf_counter()

@@ -32,10 +32,10 @@ DEFAULT = object()  # EntityStage(tagger=DEFAULT) loads the shipped tagger when 
 def load_default_tagger():
     """The shipped NER tagger, or None (one log line) when it or its model file is missing."""
     try:
-        from .tagger import load_tagger
+        from .taggers import load
 
-        return load_tagger()
-    except Exception as err:  # noqa: BLE001 - missing extra, missing model file, or a model still being trained
+        return load()
+    except Exception as err:  # noqa: BLE001 - a missing model file, or a model still being trained
         log.info("NER tagger unavailable (%s: %s); entities from the knowledge base only", type(err).__name__, err)
         return None
 
