@@ -4,8 +4,10 @@
     python3 scripts/train_neural_ner.py --data .devdata --out $OUT [--epochs 30] [--final]
         [--configs tuned,frozen,tuned+wojood] [--budget 300] [--limit N] [--serial]
 
-Self-contained: needs numpy and torch only (no marsad). The data bundle comes
-from scripts/prepare_neural_ner_data.py (marsad's own token encoding).
+Needs numpy and torch, and marsad's pure-Python/numpy modules from this
+checkout's src/ (Viterbi decoding and the NER scorer; no installed package).
+The data bundle comes from scripts/prepare_neural_ner_data.py (marsad's own
+token encoding).
 
 Every configuration in --configs trains on ANERcorp train minus dev (the last
 10% of CAMeL train.txt) in its own process (they share the GPU), printing dev
@@ -28,13 +30,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from marsad.evaluate.ner import score  # noqa: E402 - the checkout's own code, no installed package
+from marsad.ner.neural import viterbi  # noqa: E402
 
 T0 = time.time()
 SEED = 13
@@ -216,60 +221,11 @@ def chars_of(batcher: Batcher, types: torch.Tensor) -> torch.Tensor:
 
 
 # --- decoding and scoring (as marsad.ner.neural.viterbi and marsad.evaluate.ner) ------------------------
-def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
-            end: np.ndarray) -> list[list[int]]:
-    b, t_max, k = emissions.shape
-    score = start[None, :] + emissions[:, 0]
-    back = np.empty((b, t_max, k), dtype=np.int32)
-    back[:, 0] = np.arange(k)
-    keep = np.arange(k)
-    for t in range(1, t_max):
-        cand = score[:, :, None] + trans[None]
-        best = cand.argmax(axis=1)
-        new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
-        alive = (t < lengths)[:, None]
-        score = np.where(alive, new, score)
-        back[:, t] = np.where(alive, best, keep)
-    score = score + end[None, :]
-    last = score.argmax(axis=1)
-    paths = np.empty((b, t_max), dtype=np.int64)
-    paths[:, t_max - 1] = last
-    for t in range(t_max - 1, 0, -1):
-        last = back[np.arange(b), t, last]
-        paths[:, t - 1] = last
-    return [paths[i, :lengths[i]].tolist() for i in range(b)]
-
-
-def entities(labels: list[str]) -> list[tuple[str, int, int]]:
-    """Chunks as seqeval's default (non-strict) get_entities, for IOB2."""
-    chunks = []
-    prev_tag, prev_type, begin = "O", "", 0
-    for i, label in enumerate([*labels, "O"]):
-        tag, type_ = (label, "") if label == "O" else (label[0], label[2:])
-        end = (prev_tag in ("B", "I") and tag in ("B", "O")) or (prev_tag != "O" and prev_type != type_)
-        if end:
-            chunks.append((prev_type, begin, i - 1))
-        if tag == "B" or (prev_tag == "O" and tag == "I") or (tag != "O" and prev_type != type_):
-            begin = i
-        prev_tag, prev_type = tag, type_
-    return chunks
-
-
-def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
-    tp, np_, ng = Counter(), Counter(), Counter()
-    for g, p in zip(gold, pred):
-        gs, ps = set(entities(g)), set(entities(p))
-        ng.update(t for t, _, _ in gs)
-        np_.update(t for t, _, _ in ps)
-        tp.update(t for t, _, _ in gs & ps)
-
-    def prf(a, b, c):
-        p = a / b if b else 0.0
-        r = a / c if c else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    p, r, f = prf(sum(tp.values()), sum(np_.values()), sum(ng.values()))
-    per = {t: round(prf(tp[t], np_[t], ng[t])[2], 4) for t in sorted(set(ng) | set(np_))}
+def dev_score(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    """Entity-level micro P/R/F1 and per-type F1, counted by marsad's scorer (as seqeval does)."""
+    counts = score(gold, pred)
+    p, r, f = counts.micro()
+    per = {t: round(v[2], 4) for t, v in counts.per_type().items()}
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "per_type": per}
 
 
@@ -370,7 +326,7 @@ def train_run(args, name: str, mode: str, deadline: float) -> dict:
         rec = {"epoch": epoch, "loss": round(total / max(count, 1), 4), "seconds": round(epoch_times[-1], 1)}
         if mode == "dev":
             pred = [[tags[t] for t in path] for path in predict(model, batcher, dev_ids)]
-            rec.update(score(dev_gold, pred))
+            rec.update(dev_score(dev_gold, pred))
             if best is None or rec["f1"] > best["f1"]:
                 best = dict(rec)
                 np.savez(args.tmp / f"{name}-dev-best.npz", **export_weights(model, frozen_q))
