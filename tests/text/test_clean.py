@@ -133,3 +133,11 @@ def test_bylines_datelines_and_one_word_lines_are_not_headings():
 def test_heading_needs_a_full_paragraph_before_it():
     doc = cleaned(f"عنوان الخبر\n\nناصر الجديع\n\n{BODY[0]}\n\nجهود جبارة\n\n{BODY[1]}")
     assert [s.heading for s in doc.sections] == [None, "جهود جبارة"]
+
+
+def test_a_block_of_short_lines_pasted_twice_keeps_no_copy():
+    nav = "الرئيسية\nأخبار مصر\nرياضة\n"
+    doc = cleaned(nav + nav + f"عنوان الخبر\n\n{BODY[0]}\n\n{BODY[0]}")
+    assert doc.title == "عنوان الخبر"
+    assert "الرئيسية" not in doc.text and "رياضة" not in doc.text
+    assert doc.text == BODY[0]

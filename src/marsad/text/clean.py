@@ -29,6 +29,8 @@ BYLINE_SEPARATOR = re.compile(r"\s[-–—ـ]\s|^[-–—ـ]|[-–—ـ]$")  # �
 MAX_HEADING_CHARS = 100
 MIN_PARAGRAPH_AFTER_HEADING_WORDS = 12  # a heading introduces a real paragraph, not another short line
 MAX_STAFF_NAME_WORDS = 5
+MIN_BLOCK_LINES = 2  # one short line may repeat by chance (a heading); a block of them pasted twice is chrome
+MAX_BLOCK_LINES = 30  # mastheads and nav bars are short; bounds the search on huge inputs
 LARGE_ARTICLE_CHARS = 1_000_000  # later stages run in windows beyond this
 
 PARAGRAPH_BREAK = "\n\n"
@@ -123,16 +125,34 @@ def drop_staff_credits(lines: list[Line]) -> list[Line]:
 
 
 def drop_repeated_blocks(lines: list[Line]) -> list[Line]:
-    """A run of short lines pasted twice (a masthead, a nav bar) keeps no copy; a repeated paragraph keeps its first."""
+    """A block of short lines pasted twice in a row (a masthead, a nav bar) keeps no copy; a repeated
+    paragraph keeps its first."""
+    text_lines = [line for line in lines if line.text]
+    keys = [line.key for line in text_lines]
+    dropped: set[int] = set()
+    i = 0
+    while i < len(keys):
+        size = _repeated_block_at(text_lines, keys, i)
+        dropped.update(id(line) for line in text_lines[i:i + 2 * size])
+        i += 2 * size or 1
     seen: set[str] = set()
     kept: list[Line] = []
     for line in lines:
-        if line.text and line.key in seen:
+        if id(line) in dropped or (line.text and line.key in seen):
             continue
-        if line.text and line.words > MAX_PROMPT_WORDS:
+        if line.words > MAX_PROMPT_WORDS:
             seen.add(line.key)
         kept.append(line)
     return kept
+
+
+def _repeated_block_at(lines: list[Line], keys: list[str], i: int) -> int:
+    """Length of the longest block of short lines starting at i that the next lines repeat (0 if none)."""
+    for size in range(min(MAX_BLOCK_LINES, (len(keys) - i) // 2), MIN_BLOCK_LINES - 1, -1):
+        if keys[i + size] == keys[i] and keys[i:i + size] == keys[i + size:i + 2 * size] and all(
+                line.words <= MAX_PROMPT_WORDS for line in lines[i:i + size]):
+            return size
+    return 0
 
 
 def drop_read_also(lines: list[Line]) -> list[Line]:
@@ -145,9 +165,9 @@ def drop_read_also(lines: list[Line]) -> list[Line]:
             if line.text and line.words <= MAX_LISTED_HEADLINE_WORDS and not line.text.endswith("."):
                 continue
             in_list = False
-        if line.words <= MAX_LISTED_HEADLINE_WORDS and _starts_with(line.key, phrases) is not None:
-            in_list = line.words <= MAX_PROMPT_WORDS and not line.key.rstrip(": ").endswith(tuple("0123456789"))
-            in_list = in_list and len(line.key.rstrip(": ")) == len(_starts_with(line.key, phrases) or "")
+        phrase = _starts_with(line.key, phrases) if line.words <= MAX_LISTED_HEADLINE_WORDS else None
+        if phrase is not None:
+            in_list = len(line.key.rstrip(": ")) == len(phrase)  # the heading alone: its headlines follow
             continue
         kept.append(line)
     return kept
