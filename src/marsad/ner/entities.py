@@ -69,13 +69,9 @@ class EntityStage:
 
     def _tag(self, doc: Document, tokens: Sequence[Token]):
         windows = tagger_windows(doc, tokens)
-        labels = self.tagger.tag_sentences([[text_of(doc.text, t) for t in tokens[a:b]] for a, b in windows])
+        labels = self.tagger.tag_sentences([[doc.span_text(t) for t in tokens[a:b]] for a, b in windows])
         for (a, _), labs in zip(windows, labels):
             yield from decode_iob(labs, a)
-
-
-def text_of(text: str, tok: Token) -> str:
-    return text[tok.start:tok.end]
 
 
 def tagger_windows(doc: Document, tokens: Sequence[Token]) -> list[tuple[int, int]]:

@@ -17,12 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
+from marsad.text.clitics import split_clitics
 from marsad.text.normalise import fold
-
-try:  # the shared clitic splitter; a local fallback keeps this module usable on its own
-    from marsad.text.clitics import split_clitics
-except ImportError:  # pragma: no cover - only before marsad.text.clitics exists
-    split_clitics = None
 
 WINDOW = 2  # neighbours on each side that contribute features
 MAX_GAZ_TOKENS = 5  # longest gazetteer entry matched
@@ -35,21 +31,6 @@ PUNCT = re.compile(r"^[^\w]+$")
 # Parts of the cached per-type features (FeatureExtractor.word)
 OWN, PREV, NEXT, PREV2, NEXT2, KEY = range(6)
 GAZ_PROCLITICS = frozenset("وفبل")  # single proclitics tried before a gazetteer name
-_PREFIXES = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "و", "ف", "ب", "ل", "ك")
-
-
-def _fallback_split(norm: str, vocab: dict) -> tuple[str, str]:
-    """Strip one proclitic group when the rest is a known word or starts with ال."""
-    for p in _PREFIXES:
-        if norm.startswith(p) and len(norm) - len(p) >= 2:
-            rest = norm[len(p):]
-            if p.endswith("لل"):
-                return p[:-1], "ال" + rest[0:] if not rest.startswith("ل") else "ال" + rest
-            if p.endswith("ال"):
-                return p[:-2], "ال" + rest
-            if rest.startswith("ال") or (rest in vocab and (norm not in vocab or vocab[rest][3] < vocab[norm][3])):
-                return p, rest
-    return "", norm
 
 
 @dataclass(slots=True)
@@ -124,13 +105,7 @@ class FeatureExtractor:
     def analyse(self, token: str) -> tuple[str, str, str]:
         """(folded word, proclitic, stem) of a token."""
         norm = fold(token)
-        if split_clitics is not None:
-            try:
-                prefix, stem = split_clitics(norm)
-            except Exception:  # a splitter failure must not stop tagging
-                prefix, stem = "", norm
-        else:
-            prefix, stem = _fallback_split(norm, self.lex.clusters)
+        prefix, stem = split_clitics(norm)
         if not prefix and norm[:1] in GAZ_PROCLITICS and len(norm) > 4 and not self.gaz_types(norm):
             # names the books never attest (ورامسفيلد): split when the gazetteer knows the rest
             rest = norm[1:]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
 from ..resources import data_rows
-from ..text.lexicon import word_counts
+from ..text.clitics import attestation
 from ..text.normalise import DROPPED, fold
 
 ARTICLE = "ال"
@@ -73,17 +73,17 @@ class FirstForm:
 CONJUNCTION = "و"
 
 
-def attestation(form: str) -> int:
-    return word_counts().get(form, 0)
-
-
-def first_forms(tok: Token) -> list[FirstForm]:
+def first_forms(tok: Token) -> tuple[FirstForm, ...]:
     """The token as written, then without a proclitic group; a split the prose counts disfavour is not tried."""
-    norm = tok.norm
+    return _first_forms(tok.norm, tok.prefix, tok.stem)
+
+
+@lru_cache(maxsize=200_000)
+def _first_forms(norm: str, prefix: str, stem: str) -> tuple[FirstForm, ...]:
     out = [FirstForm(norm, 0)]
-    if tok.prefix and tok.stem != norm:
-        skip = len(tok.prefix) if norm == tok.prefix + tok.stem else 0  # ل + لصين -> الصين keeps the token
-        out.append(FirstForm(tok.stem, skip))
+    if prefix and stem != norm:
+        skip = len(prefix) if norm == prefix + stem else 0  # ل + لصين -> الصين keeps the token
+        out.append(FirstForm(stem, skip))
     whole = attestation(norm)
     for group in PROCLITIC_GROUPS:
         rest = norm[len(group):]
@@ -94,7 +94,7 @@ def first_forms(tok: Token) -> list[FirstForm]:
         if whole <= attestation(rest) or whole < RARE_WORD:
             out.append(FirstForm(rest, len(group)))
     seen: set[str] = set()
-    return [f for f in out if not (f.form in seen or seen.add(f.form))]
+    return tuple(f for f in out if not (f.form in seen or seen.add(f.form)))
 
 
 def source_offset(text: str, start: int, end: int, letters: int) -> int:

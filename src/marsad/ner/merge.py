@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
 from ..resources import data_rows
-from ..text.lexicon import word_counts
+from ..text.clitics import attestation
 from ..text.normalise import fold
 from .mentions import ARTICLE, ORG_HEADS, PATRONYMIC, NameMatch, first_forms, source_offset
 from .roles import OFFICE, RoleMatch, appositive_roles, role_lexicon
@@ -97,7 +97,7 @@ def loose(form: str) -> str:
 
 def is_name_word(word: str) -> bool:
     return (len(word) >= 2 and word not in NAME_PARTICLES and word not in role_lexicon()
-            and word_counts().get(word, 0) <= SHORT_FORM_MAX_COUNT)
+            and attestation(word) <= SHORT_FORM_MAX_COUNT)
 
 
 def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch],
@@ -157,7 +157,7 @@ def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: di
     if entry.id in by_kb:
         return True
     if m.tagged:
-        return m.last - m.first > 1 or word_counts().get(m.key, 0) < VERY_COMMON_WORD
+        return m.last - m.first > 1 or attestation(m.key) < VERY_COMMON_WORD
     if entry.type == "PERSON":
         return m.first in role_before
     if entry.type in ("GPE", "LOC"):

@@ -372,7 +372,7 @@ class NeuralTagger:
         return [self._types(toks, labs) for toks, labs in zip(sentences, self.raw_tags(sentences))]
 
 
-def read_model(npz_bytes: bytes, meta: dict) -> dict[str, np.ndarray]:
+def read_model(npz_bytes: bytes) -> dict[str, np.ndarray]:
     import io
 
     with np.load(io.BytesIO(npz_bytes)) as data:
@@ -389,5 +389,5 @@ def load_neural_tagger() -> NeuralTagger:
             warnings.warn(f"resources/ner/{name} changed since the neural NER model was trained; "
                           "retrain it (scripts/prepare_neural_ner_data.py, scripts/train_neural_ner.py)",
                           stacklevel=2)
-    weights = read_model(base.joinpath(MODEL_NPZ).read_bytes(), meta)
+    weights = read_model(base.joinpath(MODEL_NPZ).read_bytes())
     return NeuralTagger(weights, meta)

@@ -32,7 +32,6 @@ ROLE_HEADS = frozenset(fold(w) for w in (
     "نائب", "رئيس", "وزير", "عضو", "أمين", "مدير", "قائد", "مستشار", "سفير", "زعيم", "المتحدث", "الناطق",
     "مساعد", "كبير", "أحد", "ثاني", "ثالث"))
 MAX_APPOSITIVE_WORDS = 12  # an apposition longer than this is a clause, not a role
-MAX_ROLE_WORDS = 6
 
 
 @dataclass(slots=True, frozen=True)

@@ -81,7 +81,8 @@ def analyze(
             raise typer.Exit(EXIT_USAGE if not unreadable else EXIT_FAILED_INPUT)
         sys.stdout.write(dumps(held[0].to_record(), indent=2) + "\n")
     counters = pipeline.counters
-    stderr.print(f"marsad: {counters.processed} articles, {counters.failed} failed, {unreadable} unreadable paths",
+    stderr.print(f"marsad: {counters.processed} articles, {counters.failed} failed, {counters.warned} with warnings, "
+                 f"{unreadable} unreadable paths",
                  markup=False)
     if counters.failed or unreadable:
         raise typer.Exit(EXIT_FAILED_INPUT)
