@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.evaluate.ner import Sentence
+from marsad.ner.iob import Sentence
 from marsad.ner.corpora import dev_split, read_anercorp, read_newsfane, read_wojood
 from marsad.ner.features import Lexicons
 from marsad.ner.neural import CLUSTER_SIZES, COLUMNS, MAX_CHARS, Encoder, pad_chars, sha256_of_resource

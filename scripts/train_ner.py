@@ -39,7 +39,8 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.evaluate.ner import DOC_SENTENCES, Sentence, score
+from marsad.evaluate.ner import DOC_SENTENCES, score
+from marsad.ner.iob import Sentence
 from marsad.ner.corpora import dev_split, read_anercorp, read_newsfane, read_wojood
 from marsad.ner.features import FeatureConfig, FeatureExtractor, Lexicons, document_hints
 from marsad.ner.tagger import CRFTagger, DecodeConfig

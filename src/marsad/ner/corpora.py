@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from marsad.evaluate.ner import Sentence, entities, read_conll
+from .iob import Sentence, entities, read_conll
 
 DEV_FRACTION = 0.10
 

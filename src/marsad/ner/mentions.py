@@ -17,6 +17,7 @@ from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
 from ..resources import data_rows
 from ..text.clitics import attestation
+from .iob import entities
 from ..text.normalise import DROPPED, fold
 
 ARTICLE = "ال"
@@ -275,17 +276,8 @@ class TaggedSpan:
 
 
 def decode_iob(labels: Sequence[str], offset: int = 0) -> list[TaggedSpan]:
-    """Spans of IOB2 labels; an I- that does not continue its type opens a span."""
-    spans: list[TaggedSpan] = []
-    begin, kind = None, None
-    for i, lab in enumerate([*labels, "O"]):
-        tag, _, typ = lab.partition("-")
-        if kind is not None and (tag != "I" or typ != kind):
-            spans.append(TaggedSpan(offset + begin, offset + i, kind))
-            begin, kind = None, None
-        if tag in ("B", "I") and typ and kind is None:
-            begin, kind = i, typ
-    return spans
+    """Spans of IOB2 labels (seqeval's chunks: an I- that does not continue its type opens a span)."""
+    return [TaggedSpan(offset + first, offset + last + 1, typ) for typ, first, last in entities(labels)]
 
 
 def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, kb: KnowledgeBase) -> NameMatch:
