@@ -279,3 +279,18 @@ def test_currencies_and_god_are_not_entities():
                          "محمد": "PERSON:2", "الريال": "MISC:1"})
     doc = analyse(text, EntityStage(tagger=tagger))
     assert [e.name for e in doc.entities] == ["محمد كريم"]
+
+
+@pytest.mark.parametrize("text, credited", [
+    ("الرياض (واس) - أكد وزير الخارجية أن المملكة تدعم الحل السياسي.", True),
+    ("الدوحة - قنا: أعلنت وزارة الخارجية القطرية استئناف المحادثات.", True),
+    ("افتتح مشروع قنا السويس الجديدة بحضور الرئيس.", False),
+])
+def test_short_agency_names_follow_the_wire_source_rule(text, credited):
+    """An entity for «واس» or «قنا» exactly where wire_sources credits the agency (same rule, one place)."""
+    import marsad
+
+    doc = marsad.analyze(text)
+    agencies = {e.name_en for e in doc.entities if e.name_en in ("Saudi Press Agency", "Qatar News Agency")}
+    assert bool(agencies) == credited == bool(doc.wire_sources)
+    assert agencies == set(doc.wire_sources)

@@ -57,7 +57,7 @@ class EntityStage:
         matches = find_kb_names(text, tokens, self.gazetteer)
         if self.tagger is not None:
             try:
-                tagged = [tagged_name(text, tokens, span, self.kb) for span in self._tag(doc, tokens)]
+                tagged = [tagged_name(text, tokens, span, self.gazetteer) for span in self._tag(doc, tokens)]
             except Exception as err:  # noqa: BLE001 - a tagger failure leaves the KB names
                 doc.warn(f"NER tagger failed: {type(err).__name__}: {err}")
                 tagged = []

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
-from ..resources import data_rows
+from ..text.agencies import agency_names, credited
 from ..text.clitics import attestation
 from .iob import entities
 from ..text.normalise import DROPPED, fold
@@ -26,8 +26,6 @@ PROCLITIC_GROUPS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", 
 MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter
 MAX_NAME_WORDS = 12  # longest KB name tried
 WORD = re.compile(r"\d+(?:[.,٫٬/:]\d+)+|\w+|\S")  # the tokeniser's word shape, for splitting KB keys
-AGENCY_WEAK = "~"  # agencies.tsv: a short form that counts only after «وكالة»
-AGENCY_HEAD = "وكاله"
 # A word written without (or with) the ال of a one-word KB name, and this common in prose, is the common
 # word (بلا "without", not البلا, a GeoNames name of Jerusalem).
 COMMON_WORD_COUNT = 250
@@ -121,19 +119,21 @@ class Gazetteer:
 
     kb: KnowledgeBase
     by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)  # (words, key, toggled)
-    agencies: dict[str, tuple[str, bool]] = field(default_factory=dict)  # key -> (name_en, weak)
+    agencies: dict[str, str] = field(default_factory=dict)  # key -> English name, for agencies the KB lacks
+    weak_agency_forms: set[str] = field(default_factory=set)  # واس، قنا: names only where credited
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> Gazetteer:
         gaz = cls(kb)
         for key in kb.keys():
             gaz._add(key)
-        for name_en, variants in data_rows("sources/agencies.tsv"):
-            for variant in variants.split("|"):
-                key = " ".join(WORD.findall(fold(variant.lstrip(AGENCY_WEAK))))
-                if key and not kb.lookup(key):
-                    gaz.agencies.setdefault(key, (name_en, variant.startswith(AGENCY_WEAK)))
-                    gaz._add(key)
+        for name in agency_names():
+            key = " ".join(name.parts)
+            if name.weak:
+                gaz.weak_agency_forms.add(key)
+            if not kb.lookup(key):
+                gaz.agencies.setdefault(key, name.name_en)
+                gaz._add(key)
         for entries in gaz.by_first.values():
             entries.sort(key=lambda e: (-len(e[0]), e[2]))  # the name as written before the ال-toggled form
         return gaz
@@ -149,6 +149,13 @@ class Gazetteer:
             variants.append((ARTICLE + words[0], *words[1:]))
         for n, v in enumerate(variants):
             self.by_first.setdefault(v[0], []).append((v, key, n > 0))
+
+    def uncredited_agency(self, tokens: Sequence[Token], i: int, n: int, key: str) -> bool:
+        """A short agency name (واس، قنا) that the text does not credit as one, by wire_sources' rule."""
+        if key not in self.weak_agency_forms:
+            return False
+        context = max(0, i - 2)
+        return not credited([t.norm for t in tokens[context:i + n + 1]], i - context, n)
 
     def match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str, FirstForm] | None:
         """(number of tokens, KB key, first-token form) of the longest name starting at token i."""
@@ -187,7 +194,9 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
         end = tokens[i + n - 1].end
         found = " ".join([form.form, *(t.norm for t in tokens[i + 1:i + n])])
         entries = tuple(kb.lookup(key))
-        if entries:
+        if gaz.uncredited_agency(tokens, i, n, key):
+            pass  # «قنا السويس» is a canal: a short agency name counts only where it is credited, as in wire_sources
+        elif entries:
             if n == 1 and found == ARTICLE + key and not key.startswith(ARTICLE):
                 pass  # «المالي» is "the financial", not Mali: a one-word name takes no article it does not have
             elif not in_name_chain(tokens, i, i + n, entries[0], found):
@@ -195,10 +204,7 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
                     n == 1 and weak_single_word(kb, tok, form, found, key, entries[0]))
                 out.append(NameMatch(i, i + n, start, end, found, entries[0].type, entries, ambiguous=ambiguous))
         else:
-            name_en, weak = gaz.agencies[key]
-            if not weak or (i > 0 and _stem_is(tokens[i - 1], AGENCY_HEAD)) or (
-                    i > 1 and not tokens[i - 1].is_word and _stem_is(tokens[i - 2], AGENCY_HEAD)):
-                out.append(NameMatch(i, i + n, start, end, found, "ORG", origin="agency", name_en=name_en))
+            out.append(NameMatch(i, i + n, start, end, found, "ORG", origin="agency", name_en=gaz.agencies[key]))
         i += n
     return out
 
@@ -263,10 +269,6 @@ def in_name_chain(tokens: Sequence[Token], first: int, last: int, entry: KBEntry
     return after in PATRONYMIC and not any(w in PATRONYMIC for w in words)
 
 
-def _stem_is(tok: Token, word: str) -> bool:
-    return any(f.form == word for f in first_forms(tok))
-
-
 # --- tagger spans -------------------------------------------------------------
 @dataclass(slots=True, frozen=True)
 class TaggedSpan:
@@ -280,8 +282,9 @@ def decode_iob(labels: Sequence[str], offset: int = 0) -> list[TaggedSpan]:
     return [TaggedSpan(offset + first, offset + last + 1, typ) for typ, first, last in entities(labels)]
 
 
-def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, kb: KnowledgeBase) -> NameMatch:
+def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, gaz: Gazetteer) -> NameMatch:
     """A tagger span as a mention, linked when its words (proclitic off) are a KB name of a compatible type."""
+    kb = gaz.kb
     first = tokens[span.first]
     rest = [t.norm for t in tokens[span.first + 1:span.last]]
     forms = first_forms(first)
@@ -292,7 +295,7 @@ def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, kb: Knowle
     for form in forms:
         key = " ".join([form.form, *rest])
         found = tuple(e for e in kb.lookup(key) if compatible(e.type, span.type))
-        if found:
+        if found and not gaz.uncredited_agency(tokens, span.first, span.last - span.first, key):
             chosen, entries = form, found
             break
     key = " ".join([chosen.form, *rest])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,7 +56,7 @@ def find_wire_sources(text: str) -> list[str]:
         for candidate in _without_proclitic(word):
             for name in index.get(candidate, ()):
                 if _matches_at(words, i, name) and name.name_en not in found:
-                    if not name.weak or _credited(words, i, len(name.parts)):
+                    if not name.weak or credited(words, i, len(name.parts)):
                         found.append(name.name_en)
                         break
     return found
@@ -69,8 +70,15 @@ def _matches_at(words: list[str], i: int, name: AgencyName) -> bool:
     return len(name.parts) == 1 or tuple(words[i + 1:i + len(name.parts)]) == name.parts[1:]
 
 
-def _credited(words: list[str], i: int, length: int) -> bool:
-    """A short agency name counts after «وكالة», in a dateline («الرياض -») or in brackets."""
+def agency_names() -> Iterator[AgencyName]:
+    """Every listed agency form."""
+    for names in agency_index().by_first_word.values():
+        yield from names
+
+
+def credited(words: Sequence[str], i: int, length: int) -> bool:
+    """Whether the short agency name words[i:i+length] is credited: after «وكالة», in a dateline
+    («الرياض -») or in brackets. `words` are matching forms, punctuation marks as words of their own."""
     before = words[max(0, i - 2):i]
     after = words[i + length:i + length + 1]
     return (any(w.lstrip(PROCLITICS) == "وكاله" or w in ("وكاله", "لوكاله", "بوكاله") for w in before)
