@@ -42,13 +42,13 @@ class KBEntry:
     source: str
     roles: tuple[str, ...] = ()
     ambiguous: bool = False
+    prior: float = 0.0  # salience: larger for countries and curated entries; a city's population
 
 
 @dataclass(slots=True, frozen=True)
 class _Hit:
     entry: int  # index into entries
     kind: int  # CANONICAL or VARIANT
-    prior: float  # larger is more salient (countries, curated entries, populous cities)
 
 
 def strip_article(key: str) -> str | None:
@@ -73,6 +73,7 @@ def entry_from_record(record: dict) -> KBEntry:
         source=record["source"],
         roles=tuple(record.get("roles", ())),
         ambiguous=bool(record.get("ambiguous", False)),
+        prior=float(record.get("prior", 0.0)),
     )
 
 
@@ -87,15 +88,14 @@ class KnowledgeBase:
         self._index: dict[str, list[_Hit]] = {}
         self._nisba: dict[str, int] = {}
         for i, (record, entry) in enumerate(zip(records, self._entries)):
-            prior = float(record.get("prior", 0.0))
-            self._add(fold(entry.name), _Hit(i, CANONICAL, prior))
+            self._add(fold(entry.name), _Hit(i, CANONICAL))
             for variant in entry.variants:
-                self._add(fold(variant), _Hit(i, VARIANT, prior))
+                self._add(fold(variant), _Hit(i, VARIANT))
             self._ambiguous_keys.update(record.get("ambiguous_forms", ()))
             for form in record.get("nisba", ()):
                 self._nisba.setdefault(fold(form), i)
         for hits in self._index.values():
-            hits.sort(key=lambda h: (-h.prior, h.kind, self._entries[h.entry].id))
+            hits.sort(key=lambda h: (-self._entries[h.entry].prior, h.kind, self._entries[h.entry].id))
 
     def _add(self, key: str, hit: _Hit) -> None:
         hits = self._index.setdefault(key, [])

@@ -234,22 +234,10 @@ def weak_single_word(kb: KnowledgeBase, tok: Token, form: FirstForm, found: str,
         return True  # «بلاتر» is not ب + لاتر
     if not canonical or attestation(found) > COMMON_WORD_COUNT:
         return True  # a GeoNames alternate name, or a place named by a common word (كان، يوم، الخبر)
-    population = salience(kb, entry)
+    population = entry.prior
     if population >= BIG_CITY:
         return False
     return entry.country not in ARAB_LEAGUE or population < SMALL_TOWN or attestation(found) > RARE_PLACE_WORD
-
-
-def salience(kb: KnowledgeBase, entry: KBEntry) -> float:
-    """The KB's prior for an entry (a city's population). KBEntry does not carry it yet: read the index."""
-    prior = getattr(entry, "prior", None)
-    if prior is not None:
-        return float(prior)
-    index = getattr(kb, "_index", {})
-    for hit in index.get(fold(entry.name), ()):
-        if kb.entries[hit.entry].id == entry.id:
-            return float(hit.prior)
-    return 0.0
 
 
 def is_country(entry: KBEntry) -> bool:
