@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import re
 
-_DIGITS = {**{0x0660 + d: str(d) for d in range(10)}, **{0x06F0 + d: str(d) for d in range(10)}}
+from ..text.normalise import DIGITS
 
 # Egyptian/Gulf, Levantine and Maghrebi names, folded a little (أ/إ/آ → ا) before lookup.
 _MONTHS = {
@@ -57,7 +57,7 @@ _ISO_DAY = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
 def western_digits(text: str) -> str:
-    return text.translate(_DIGITS)
+    return text.translate(DIGITS)
 
 
 def published_day(value: object) -> str | None:

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from marsad.text.clitics import ARTICLE
 from marsad.text.normalise import fold
 
 ARTEFACT = "kb.jsonl.gz"
-ARTICLE = "ال"
 # A stem shorter than this after removing ال is not tried as a key (ال + one letter).
 MIN_STEM = 2
 # Match kinds, best first: the entry's canonical name, one of its variants.

@@ -16,11 +16,10 @@ from functools import lru_cache
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
 from ..text.agencies import agency_names, credited
-from ..text.clitics import attestation
+from ..text.clitics import ARTICLE, attestation
 from .iob import entities
 from ..text.normalise import DROPPED, fold
 
-ARTICLE = "ال"
 # Proclitic groups tried on the first word of a name, longest first.
 PROCLITIC_GROUPS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
 from ..resources import data_rows
-from ..text.clitics import attestation
+from ..text.clitics import ARTICLE, attestation
 from ..text.normalise import fold
-from .mentions import ARTICLE, ORG_HEADS, PATRONYMIC, NameMatch, first_forms, source_offset
+from .mentions import ORG_HEADS, PATRONYMIC, NameMatch, first_forms, source_offset
 from .roles import OFFICE, RoleMatch, appositive_roles, role_lexicon
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).

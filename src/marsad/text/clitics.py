@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .lexicon import word_counts
 
+ARTICLE = "ال"
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 FUTURE = "س"
