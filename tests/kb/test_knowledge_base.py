@@ -133,3 +133,14 @@ def test_kb_attribution_ships_with_the_artefact():
 
 def test_kb_load_is_cached(kb):
     assert load_kb() is kb
+
+
+@pytest.mark.parametrize("form, name, name_en", [("الرياض", "الرياض", "Riyadh"), ("موسكو", "موسكو", "Moscow")])
+def test_kb_capitals_keep_the_name_the_press_writes(kb, form, name, name_en):
+    best = kb.lookup(fold(form))[0]
+    assert (best.name, best.name_en) == (name, name_en)
+
+
+@pytest.mark.parametrize("form", ["مالي", "بنين"])
+def test_kb_country_names_that_are_common_words_are_ambiguous(kb, form):
+    assert kb.is_ambiguous(fold(form))
