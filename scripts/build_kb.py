@@ -449,8 +449,9 @@ def build(shared: Path) -> dict:
     curated = load_curated(cities, countries, known)
     entries = sorted([*countries.values(), *cities.values(), *curated.values()],
                      key=lambda e: e.id)
-    protected = {k for e in entries if e.exempt
-                 for k in (fold(f) for f in [e.name, *e.variants])}
+    protected = {form for e in entries if e.exempt  # with and without ال: lookup finds both
+                 for k in (fold(f) for f in [e.name, *e.variants])
+                 for form in (k, k[2:] if k.startswith("ال") else "ال" + k)}
     records = [e.record(ambiguous_forms(e, freq, total, protected)) for e in entries]
     counts = collections.Counter(r["type"] for r in records)
     by_source = collections.Counter(s for r in records for s in r["source"].split("+"))

@@ -144,3 +144,9 @@ def test_kb_capitals_keep_the_name_the_press_writes(kb, form, name, name_en):
 @pytest.mark.parametrize("form", ["مالي", "بنين"])
 def test_kb_country_names_that_are_common_words_are_ambiguous(kb, form):
     assert kb.is_ambiguous(fold(form))
+
+
+def test_kb_capital_name_is_not_ambiguous(kb):
+    """«الرياض» is the Saudi capital in news, though «رياض» (gardens) is a word."""
+    assert not kb.is_ambiguous(fold("الرياض"))
+    assert not kb.lookup(fold("الرياض"))[0].ambiguous
