@@ -7,7 +7,8 @@ import pytest
 
 from marsad.document import Source
 from marsad.ingest.dates import normalise_dates, page_date
-from marsad.ingest.html import outlet_name, read_html
+from marsad.ingest.html import read_html
+from marsad.text.outlets import outlet_name
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "ingest-sada-elbalad-page.html"
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..document import Document, Source
-from ..text.outlets import Outlet, outlet_for_url, outlet_index, outlet_named
+from ..text.outlets import outlet_name
 from .dates import page_date
 from .decode import add_issues, decode_text, sha256_hex
 
@@ -16,7 +15,6 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 # trafilatura's precision mode keeps menus, link lists and forms out of the body, so a page
 # without an article gives no text; it also skips the slow fallback extractors (4 ms, not 230, a page).
 FAVOR_PRECISION = True
-_SITENAME_SEPARATOR = re.compile(r"\s+[-|–—:•]\s+")
 
 
 def read_html(data: bytes, source: Source, *, charset: str | None = None) -> Document:
@@ -50,33 +48,6 @@ def read_html(data: bytes, source: Source, *, charset: str | None = None) -> Doc
 def meta_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:META_SNIFF_BYTES])
     return match.group(1).decode("ascii") if match else None
-
-
-def outlet_name(sitename: str | None, url: str | None) -> str | None:
-    """The outlet as it names itself: the outlet list by name or domain, else the page's own site name."""
-    sitename = (sitename or "").strip() or None
-    outlet = _outlet_by_name(sitename) if sitename else None
-    if outlet is None and url:
-        outlet = outlet_for_url(url)
-    return outlet.name if outlet else sitename
-
-
-def _outlet_by_name(sitename: str) -> Outlet | None:
-    parts = [sitename, *_SITENAME_SEPARATOR.split(sitename)]
-    for part in parts:
-        outlet = outlet_named(part)
-        if outlet:
-            return outlet
-    english = _outlets_by_english_name()
-    for part in parts:
-        if part.strip().casefold() in english:
-            return english[part.strip().casefold()]
-    return None
-
-
-@lru_cache(maxsize=1)
-def _outlets_by_english_name() -> dict[str, Outlet]:
-    return {o.name_en.casefold(): o for o in outlet_index().by_name.values()}
 
 
 def is_link_list(body: str, links: str) -> bool:

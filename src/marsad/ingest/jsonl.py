@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from ..document import Document, Source
-from ..text.outlets import outlet_for_slug, outlet_for_url
+from ..text.outlets import outlet_name
 from .dates import published_day
 from .decode import Issue, add_issues, sanitise, sha256_hex
 
@@ -58,7 +58,7 @@ def read_line(line: bytes, path: str, number: int) -> Document:
     doc.raw = body or ""
     doc.title = (fields.string("title") or "").strip() or None
     doc.published = _published(fields, doc, number)
-    doc.outlet = _outlet(fields.first_string(OUTLET_FIELDS, nested="name"), doc.source.url)
+    doc.outlet = outlet_name(fields.first_string(OUTLET_FIELDS, nested="name"), doc.source.url)
     add_issues(doc, fields.issues)
     return doc
 
@@ -106,14 +106,6 @@ def _published(fields: _Fields, doc: Document, number: int) -> str | None:
             doc.warn(f"line {number}: '{name}' is not a YYYY-MM-DD date: {str(value)[:40]!r}")
         return day
     return None
-
-
-def _outlet(given: str | None, url: str | None) -> str | None:
-    if given and given.strip():
-        outlet = outlet_for_slug(given)
-        return outlet.name if outlet else given.strip()
-    outlet = outlet_for_url(url) if url else None
-    return outlet.name if outlet else None
 
 
 def _newline_length(line: bytes) -> int:

@@ -1,11 +1,14 @@
 """The outlet list: Arabic news outlets, their web domains and corpus slugs."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..resources import data_rows
+
+SITENAME_SEPARATOR = re.compile(r"\s+[-|–—:•]\s+")  # «صدى البلد - Sada Elbalad»
 from .normalise import fold
 
 
@@ -23,6 +26,7 @@ class OutletIndex:
     by_name: dict[str, Outlet]
     by_slug: dict[str, Outlet]
     by_domain: dict[str, Outlet]
+    by_name_en: dict[str, Outlet]  # casefolded English name
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +34,7 @@ def outlet_index() -> OutletIndex:
     by_name: dict[str, Outlet] = {}
     by_slug: dict[str, Outlet] = {}
     by_domain: dict[str, Outlet] = {}
+    by_name_en: dict[str, Outlet] = {}
     for name, name_en, domain, slug, variants in data_rows("sources/outlets.tsv"):
         outlet = Outlet(name, name_en, domain or None, slug or None, tuple(v for v in variants.split("|") if v))
         for form in (name, *outlet.variants):
@@ -38,7 +43,8 @@ def outlet_index() -> OutletIndex:
             by_slug[slug.lower()] = outlet
         if domain:
             by_domain[domain.lower()] = outlet
-    return OutletIndex(by_name, by_slug, by_domain)
+        by_name_en.setdefault(name_en.casefold(), outlet)
+    return OutletIndex(by_name, by_slug, by_domain, by_name_en)
 
 
 def _key(name: str) -> str:
@@ -50,10 +56,24 @@ def outlet_named(line: str) -> Outlet | None:
     return outlet_index().by_name.get(_key(line))
 
 
-def outlet_for_slug(slug: str) -> Outlet | None:
-    """SaudiNewsNet's `source` slug (alriyadh, okaz ...) or an outlet name, to its outlet."""
-    slug = slug.strip()
-    return outlet_index().by_slug.get(slug.lower()) or outlet_named(slug)
+def outlet_name(given: str | None, url: str | None) -> str | None:
+    """The outlet as it names itself, from what an input gives (a slug, a site name such as «صدى البلد -
+    Sada Elbalad», an English name) or else its URL's domain; an unlisted name is kept as given."""
+    given = (given or "").strip() or None
+    outlet = _outlet_given(given) if given else None
+    if outlet is None and url:
+        outlet = outlet_for_url(url)
+    return outlet.name if outlet else given
+
+
+def _outlet_given(given: str) -> Outlet | None:
+    index = outlet_index()
+    parts = [given, *SITENAME_SEPARATOR.split(given)]
+    for part in parts:
+        outlet = index.by_slug.get(part.lower()) or outlet_named(part) or index.by_name_en.get(part.casefold())
+        if outlet is not None:
+            return outlet
+    return None
 
 
 def outlet_for_url(url: str) -> Outlet | None:
