@@ -150,3 +150,31 @@ def test_kb_capital_name_is_not_ambiguous(kb):
     """«الرياض» is the Saudi capital in news, though «رياض» (gardens) is a word."""
     assert not kb.is_ambiguous(fold("الرياض"))
     assert not kb.lookup(fold("الرياض"))[0].ambiguous
+
+
+@pytest.mark.parametrize("text, kb_id, country, actor, role", [
+    ("توشيميتسو موتيغي", "m:person:toshimitsu-motegi", "JPN", "JPNGOV", "وزير الخارجية الياباني"),
+    ("مانوهار باريكار", "m:person:manohar-parrikar", "IND", "INDGOV", "وزير الدفاع الهندي"),
+    ("بيبين راوات", "m:person:bipin-rawat", "IND", "INDMIL", "رئيس أركان الدفاع الهندي"),
+    ("توني راداكين", "m:person:tony-radakin", "GBR", "GBRMIL", "رئيس أركان الدفاع البريطاني"),
+])
+def test_kb_g20_ministers_and_chiefs_of_staff(kb, text, kb_id, country, actor, role):
+    entry = first(kb, text)
+    assert (entry.id, entry.type, entry.country, entry.actor) == (kb_id, "PERSON", country, actor)
+    assert role in entry.roles
+
+
+@pytest.mark.parametrize("text", ["بارك كون هيه", "بارك غيون هيه", "بارك جيون هيه"])
+def test_kb_korean_president_spellings(kb, text):
+    """East Asian names get غ/ج variants from the builder."""
+    entry = first(kb, text)
+    assert (entry.id, entry.country, entry.actor) == ("m:person:park-geun-hye", "KOR", "KORGOV")
+    assert "الرئيسة الكورية الجنوبية" in entry.roles
+
+
+def test_kb_surname_that_is_a_common_word_is_not_a_key(kb):
+    """Rows for «يوسف الشاهد» and «الحبيب الصيد» give no one-word variant: الشاهد/الصيد are common words."""
+    assert first(kb, "يوسف الشاهد").id == "m:person:youssef-chahed"
+    assert first(kb, "الحبيب الصيد").country == "TUN"
+    assert not any(e.type == "PERSON" for e in kb.lookup(fold("الصيد")))
+    assert not any(e.type == "PERSON" for e in kb.lookup(fold("الشاهد")))
