@@ -218,6 +218,8 @@ def weak_single_word(kb: KnowledgeBase, tok: Token, form: FirstForm, found: str,
     bare = found[2:] if found.startswith(ARTICLE) else found
     if found != key:
         return True  # matched only with ال added or removed (الرئيسي ≠ رئيسي, المالي ≠ مالي)
+    if form.skip and form.skip != len(tok.prefix):
+        return True  # a split the clitic analysis did not choose: «بلاتر» is not ب + لاتر, «وبنودا» not وب + نودا
     if entry.type == "ORG" and bare in ORG_HEADS:
         return True  # «الوكالة», «المجلس»: the organisation named in full earlier, or nobody
     if is_country(entry):
@@ -229,8 +231,6 @@ def weak_single_word(kb: KnowledgeBase, tok: Token, form: FirstForm, found: str,
         return True  # «المدينة», «أقصى», «مبارك»: a short form that prose uses as a word
     if is_curated(entry):
         return False
-    if form.skip and not tok.prefix:
-        return True  # «بلاتر» is not ب + لاتر
     if not canonical or attestation(found) > COMMON_WORD_COUNT:
         return True  # a GeoNames alternate name, or a place named by a common word (كان، يوم، الخبر)
     population = entry.prior
@@ -297,6 +297,24 @@ def compatible(kb_type: str, tagged: str) -> bool:
     return kb_type == tagged or (kb_type in places and tagged in places)
 
 
+def another_person(span: NameMatch, overlapping: Sequence[NameMatch]) -> bool:
+    """«كارل ساجان» is not Harjit Sajjan, «خالد قهوجي» not Jean Kahwaji: a person the tagger found whose
+    other words are neither in the KB name found inside it nor a title."""
+    from .roles import role_lexicon  # roles builds on this module
+
+    solid = [m for m in overlapping if not m.ambiguous]  # «كارل» is not ك + ارل either
+    if span.type != "PERSON" or span.entries or len(solid) != 1:
+        return False
+    m = solid[0]
+    if m.type != "PERSON" or not m.entries or m.last - m.first != 1 or m.last != span.last or m.first == span.first:
+        return False  # only a given name before a one-word surname makes someone else
+    entry = m.entries[0]
+    name_words = {w for form in (entry.name, *entry.variants) for w in fold(form).split()}
+    extra = [w for w in span.key.split() if w not in m.key.split()]
+    titles = role_lexicon()
+    return bool(extra) and not any(w in name_words or w in titles for w in extra)
+
+
 def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatch]:
     """One list of non-overlapping mentions: a KB name wins over a tagger span it overlaps unless the
     span is longer and contains it, or the name is a common word the tagger reads as another type; a KB
@@ -310,7 +328,7 @@ def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatc
         contains = all(span.first <= m.first and m.last <= span.last for m in overlapping)
         longer = span.last - span.first > max(m.last - m.first for m in overlapping)
         disagrees = all(m.ambiguous and not compatible(m.type, span.type) for m in overlapping)
-        if disagrees or contains and longer and (
+        if disagrees or another_person(span, overlapping) or contains and longer and (
                 span.entries or not any(m.entries and not m.ambiguous for m in overlapping) or span.type in ("ORG", "MISC")):
             for m in overlapping:
                 out.remove(m)
