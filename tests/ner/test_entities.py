@@ -297,12 +297,12 @@ def test_short_agency_names_follow_the_wire_source_rule(text, credited):
 
 
 def test_a_surname_inside_another_persons_name_is_not_linked():
-    """«كارل ساجان» (Okaz, 2015-07) is Carl Sagan, not Canada's Harjit Sajjan; «خالد قهوجي» is not Jean
-    Kahwaji. With a title («الرئيس بوتين») the surname still links."""
-    text = ("قرأ في موسكو كتاب عالم الفيزياء الفلكية الأمريكي كارل ساجان. ومن نجوم الرياضة خالد قهوجي. "
-            "وقال الرئيس بوتين إن الاجتماع كان مثمرا.")
-    tagger = FakeTagger({"كارل": "PERSON:2", "خالد": "PERSON:2", "الرئيس": "PERSON:2"})
+    """«كارل ساجان» (Okaz, 2015-07) is Carl Sagan, not Canada's Harjit Sajjan; «ميليندا هانت» is not Jeremy
+    Hunt; «فرنسوا هولاند» is still François Hollande (a spelling variant of his given name), and with a
+    title («الرئيس بوتين») the surname still links."""
+    text = ("قرأ في موسكو كتاب عالم الفيزياء الفلكية الأمريكي كارل ساجان. وقالت ميليندا هانت إنها فنانة. "
+            "وقال الرئيس بوتين إن الاجتماع كان مثمرا، واستقبل الرئيس الفرنسي فرنسوا هولاند.")
+    tagger = FakeTagger({"كارل": "PERSON:2", "ميليندا": "PERSON:2", "الرئيس": "PERSON:2", "فرنسوا": "PERSON:2"})
     names = by_name_en(analyse(text, EntityStage(tagger=tagger)))
-    assert "Harjit Sajjan" not in names and "Jean Kahwaji" not in names
-    assert "Vladimir Putin" in names
-
+    assert "Harjit Sajjan" not in names and "Jeremy Hunt" not in names
+    assert "Vladimir Putin" in names and "François Hollande" in names

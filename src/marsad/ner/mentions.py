@@ -22,6 +22,8 @@ from ..text.normalise import DROPPED, fold
 
 # Proclitic groups tried on the first word of a name, longest first.
 PROCLITIC_GROUPS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+LONG_VOWELS = re.compile("[اوي]")
+RARE_GIVEN_NAME = 200  # a word prose seldom uses is a given name (كارل، ميليندا); له، رأس، مقتل are the tagger overreaching
 MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter
 MAX_NAME_WORDS = 12  # longest KB name tried
 WORD = re.compile(r"\d+(?:[.,٫٬/:]\d+)+|\w+|\S")  # the tokeniser's word shape, for splitting KB keys
@@ -309,10 +311,16 @@ def another_person(span: NameMatch, overlapping: Sequence[NameMatch]) -> bool:
     if m.type != "PERSON" or not m.entries or m.last - m.first != 1 or m.last != span.last or m.first == span.first:
         return False  # only a given name before a one-word surname makes someone else
     entry = m.entries[0]
-    name_words = {w for form in (entry.name, *entry.variants) for w in fold(form).split()}
+    name_words = {skeleton(w) for form in (entry.name, *entry.variants) for w in fold(form).split()}
     extra = [w for w in span.key.split() if w not in m.key.split()]
     titles = role_lexicon()
-    return bool(extra) and not any(w in name_words or w in titles for w in extra)
+    return bool(extra) and all(attestation(w) <= RARE_GIVEN_NAME and skeleton(w) not in name_words
+                               and w not in titles for w in extra)
+
+
+def skeleton(word: str) -> str:
+    """A name word without its long vowels, for transliteration variants (فرنسوا/فرانسوا، بينغ/بينج)."""
+    return word[:1] + LONG_VOWELS.sub("", word[1:]).replace("غ", "ج")
 
 
 def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatch]:
