@@ -88,6 +88,15 @@ class Entry:
         if form and form != self.name and form not in self.variants:
             self.variants.append(form)
 
+    def apply_curated_names(self, row: dict[str, str]) -> None:
+        """A curated row's canonical name (the old one stays as a variant) and its extra variants."""
+        if row.get("name"):
+            self.add_variant(self.name)
+            self.name = clean(row["name"])
+            self.variants = [v for v in self.variants if v != self.name]
+        for v in split_list(row.get("variants")):
+            self.add_variant(v)
+
     def add_source(self, source: str) -> None:
         if source not in self.sources:
             self.sources.append(source)
@@ -189,12 +198,7 @@ def load_countries(shared: Path) -> tuple[dict[str, Entry], dict[str, str], dict
             prior=PRIOR_COUNTRY, exempt=True)
     for row in read_tsv(CURATED / "countries.tsv"):
         entry = countries[row["iso3"]]
-        if row.get("name"):
-            entry.add_variant(entry.name)
-            entry.name = clean(row["name"])
-            entry.variants = [v for v in entry.variants if v != entry.name]
-        for v in split_list(row.get("variants")):
-            entry.add_variant(v)
+        entry.apply_curated_names(row)
         if row.get("name_en"):
             entry.name_en = row["name_en"]
         if row.get("ambiguous") == "yes":  # a country name that is also a common word (مالي "financial")
@@ -308,12 +312,7 @@ def load_curated(cities: dict[str, Entry], countries: dict[str, Entry],
                 city = cities.get(row["geonameid"])
                 if city is None:
                     raise SystemExit(f"{path.name}: unknown geonameid {row['geonameid']}")
-                if row.get("name"):
-                    city.add_variant(city.name)
-                    city.name = clean(row["name"])
-                    city.variants = [v for v in city.variants if v != city.name]
-                for v in split_list(row.get("variants")):
-                    city.add_variant(v)
+                city.apply_curated_names(row)
                 if row.get("ambiguous"):
                     city.ambiguous = row["ambiguous"]
                 city.add_source(source)
