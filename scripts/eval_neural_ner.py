@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.evaluate.ner import DOC_SENTENCES, score
+from marsad.evaluate.ner import DOC_SENTENCES, documents, score
 from marsad.ner.corpora import dev_split, read_anercorp
 from marsad.ner.neural import MODEL_JSON, MODEL_NPZ, NeuralTagger, load_neural_tagger
 
@@ -43,7 +43,7 @@ def main() -> None:
         return NeuralTagger(weights, meta, batch_tokens=args.batch_tokens)
 
     tagger = fresh()
-    docs = [dev[i:i + DOC_SENTENCES] for i in range(0, len(dev), DOC_SENTENCES)]
+    docs = documents(dev)
     n_tokens = sum(len(s.tokens) for s in dev)
     t0 = time.perf_counter()
     pred = [labs for doc in docs for labs in tagger.raw_tags([s.tokens for s in doc])]

@@ -29,11 +29,9 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.iob import Sentence
-from marsad.ner.corpora import dev_split, read_anercorp, read_newsfane, read_wojood
+from marsad.ner.corpora import dev_split, read_anercorp, read_newsfane, read_wojood, shares_words_with
 from marsad.ner.features import Lexicons
 from marsad.ner.neural import CLUSTER_SIZES, COLUMNS, MAX_CHARS, Encoder, pad_chars, sha256_of_resource
-from marsad.text.normalise import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 TAGS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
@@ -53,19 +51,6 @@ LICENCES = {
 
 def log(msg: str) -> None:
     print(msg, flush=True)
-
-
-def overlaps(sentences: list[Sentence], held_out: list[Sentence]) -> list[bool]:
-    """Does each sentence share a (folded) five-word sequence with the held-out sentences?"""
-    grams = set()
-    for s in held_out:
-        toks = [fold(t) for t in s.tokens]
-        grams.update(tuple(toks[i:i + 5]) for i in range(len(toks) - 4))
-    out = []
-    for s in sentences:
-        toks = [fold(t) for t in s.tokens]
-        out.append(any(tuple(toks[i:i + 5]) in grams for i in range(len(toks) - 4)))
-    return out
 
 
 def quantise(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -89,7 +74,7 @@ def main() -> None:
     train, dev = dev_split(read_anercorp(ner / "anercorp-camel" / "train.txt"))
     wojood = [s for part in ("train", "val", "test") for s in read_wojood(ner / "wojood-sample" / f"{part}.txt")]
     newsfane = read_newsfane(ner / "newsfane-gold" / "newsfane-gold-minus-anercorp-test.txt")
-    news_dev = overlaps(newsfane, dev)
+    news_dev = shares_words_with(newsfane, dev)
     corpora = [(0, train), (1, dev), (2, wojood), (3, newsfane)]
     log(f"read corpora {time.time() - t0:.0f}s: train {len(train)}, dev {len(dev)}, wojood {len(wojood)}, "
         f"newsfane {len(newsfane)} ({sum(news_dev)} overlap dev)")

@@ -39,9 +39,9 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.evaluate.ner import DOC_SENTENCES, score
+from marsad.evaluate.ner import documents, score
 from marsad.ner.iob import Sentence
-from marsad.ner.corpora import dev_split, read_anercorp, read_newsfane, read_wojood
+from marsad.ner.corpora import dev_split, read_anercorp, read_newsfane, read_wojood, shares_words_with
 from marsad.ner.features import FeatureConfig, FeatureExtractor, Lexicons, document_hints
 from marsad.ner.tagger import CRFTagger, DecodeConfig
 
@@ -51,28 +51,8 @@ RESOURCES = ROOT / "src" / "marsad" / "resources" / "ner"
 JACKKNIFE_FOLDS = 4
 
 
-def documents(sentences: list[Sentence]) -> list[list[Sentence]]:
-    return [sentences[i:i + DOC_SENTENCES] for i in range(0, len(sentences), DOC_SENTENCES)]
-
-
-def five_grams(sentences: list[Sentence]) -> set[tuple[str, ...]]:
-    grams = set()
-    for s in sentences:
-        for i in range(len(s.tokens) - 4):
-            grams.add(tuple(s.tokens[i:i + 5]))
-    return grams
-
-
 def without_overlap(sentences: list[Sentence], held_out: list[Sentence]) -> list[Sentence]:
-    from marsad.text.normalise import fold
-
-    grams = {tuple(fold(t) for t in g) for g in five_grams(held_out)}
-    out = []
-    for s in sentences:
-        toks = [fold(t) for t in s.tokens]
-        if not any(tuple(toks[i:i + 5]) in grams for i in range(len(toks) - 4)):
-            out.append(s)
-    return out
+    return [s for s, shared in zip(sentences, shares_words_with(sentences, held_out)) if not shared]
 
 
 def train_crf(xy: list[tuple[list[list[str]], list[str]]], args, path: Path) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..text.normalise import fold
 from .iob import Sentence, entities, read_conll
 
 DEV_FRACTION = 0.10
@@ -88,3 +89,22 @@ def read_wojood(path: str | Path) -> list[Sentence]:
             layers.append(cols[1:] or ["O"])
     flush()
     return out
+
+
+OVERLAP_WORDS = 5  # sentences sharing this many consecutive words with a held-out split are its copies
+
+
+def shares_words_with(sentences: Sequence[Sentence], held_out: Sequence[Sentence]) -> list[bool]:
+    """For each sentence: does it share a run of OVERLAP_WORDS (folded) words with the held-out sentences?
+    NewsFANE reuses ANERcorp text, so its copies of dev or test sentences must not be trained on."""
+    n = OVERLAP_WORDS
+    grams: set[tuple[str, ...]] = set()
+    for s in held_out:
+        words = [fold(t) for t in s.tokens]
+        grams.update(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+    flags = []
+    for s in sentences:
+        words = [fold(t) for t in s.tokens]
+        flags.append(any(tuple(words[i:i + n]) in grams for i in range(len(words) - n + 1)))
+    return flags
+
