@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/ingest_speed.py ../shared/corpus/saudinewsnet [--limit N]
 
 Converts the zipped daily JSON arrays to one JSON Lines file (not timed), then
-reads it through marsad.ingest and runs the stages directly in this process.
+reads it through marsad.ingest and runs a pipeline of those stages in this process.
 Prints a Markdown table row for BENCHMARKS.md.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from marsad.ingest import read_inputs
+from marsad.pipeline import Pipeline
 from marsad.text.clean import clean
 from marsad.text.segment import segment, tokenize
 
@@ -33,12 +34,10 @@ def main() -> None:
         jsonl = Path(tmp) / "saudinewsnet.jsonl"
         subprocess.run([sys.executable, str(ROOT / "scripts/saudinewsnet_to_jsonl.py"), *sorted(map(str, args.corpus.glob("*.zip"))),
                         "-o", str(jsonl)], check=True)
-        stages = [clean, segment, tokenize] if args.tokens else [clean, segment]
+        pipeline = Pipeline([clean, segment, tokenize] if args.tokens else [clean, segment])
         count = chars = 0
         start = time.perf_counter()
-        for doc in read_inputs([str(jsonl)]):
-            for stage in stages:
-                doc = stage(doc)
+        for doc in pipeline.run(read_inputs([str(jsonl)])):
             count += 1
             chars += len(doc.text)
         seconds = time.perf_counter() - start

@@ -14,8 +14,9 @@ import os
 import platform
 import time
 
+from marsad.config import DEFAULT_TAGGER, TaggerKind
 from marsad.evaluate.ner import documents, read_conll
-from marsad.ner.taggers import DEFAULT_TAGGER, TaggerKind, load
+from marsad.ner.taggers import load
 from marsad.text.lexicon import word_counts
 
 

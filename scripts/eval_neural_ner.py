@@ -3,7 +3,7 @@
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 nice -n 10 .venv/bin/python scripts/eval_neural_ner.py \
         [--model DIR]   # DIR holds neural-ner.npz + neural-ner.json; default: the shipped resources
 
-Dev = the last 10% of ANERcorp CAMeL train.txt (marsad.ner.corpora.dev_split);
+Dev = the last 10% of ANERcorp CAMeL train.txt (`dev_split` in scripts/ner_corpora.py);
 scored on ANERcorp types (the tagger's raw labels) with marsad.evaluate.ner.
 A model trained with --final has seen dev: its dev score is not a dev score.
 Speed: tokens/s over the dev sentences in pseudo-documents of DOC_SENTENCES,
@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from marsad.evaluate.ner import DOC_SENTENCES, documents, score
-from marsad.ner.corpora import dev_split, read_anercorp
 from marsad.ner.neural import MODEL_JSON, MODEL_NPZ, NeuralTagger, load_neural_tagger
+from ner_corpora import dev_split, read_anercorp
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,8 @@ numpy tagger runs at inference time. Writes:
                       the word vocabulary (utf-8, newline-joined)
   .devdata/meta.json  vocabularies, tag set, corpora, licences, resource hashes
 Corpora (../shared/data/ner/): ANERcorp CAMeL train.txt (dev = its last 10%,
-marsad.ner.corpora.dev_split), the Wojood sample (train+val+test, mapped by
-marsad.ner.corpora.read_wojood) and NewsFANE Gold minus ANERcorp test (mapped
+`dev_split` in scripts/ner_corpora.py), the Wojood sample (train+val+test, mapped by
+`read_wojood` in scripts/ner_corpora.py) and NewsFANE Gold minus ANERcorp test (mapped
 by read_newsfane; sentences sharing a five-word sequence with dev are flagged so
 dev runs can drop them). Never the ANERcorp test split.
 Word vectors: build/ner/w2v.model (scripts/train_clusters.py; Hindawi
@@ -29,9 +29,10 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.corpora import dev_split, read_anercorp, read_newsfane, read_wojood, shares_words_with
 from marsad.ner.features import Lexicons
 from marsad.ner.neural import CLUSTER_SIZES, COLUMNS, MAX_CHARS, Encoder, pad_chars, sha256_of_resource
+from marsad.text.word_forms import strip_article
+from ner_corpora import dev_split, read_anercorp, read_newsfane, read_wojood, shares_words_with
 
 ROOT = Path(__file__).resolve().parent.parent
 TAGS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
@@ -95,8 +96,9 @@ def main() -> None:
     for cid, sents in corpora:
         for s in sents:
             for tok in s.tokens:
-                norm, prefix, stem, *_ = probe.analyse(tok)
-                forms = {norm, stem, stem[2:] if stem.startswith("ال") else stem}
+                w = probe.analyse(tok)
+                norm, prefix, stem = w.norm, w.prefix, w.stem
+                forms = {norm, stem, strip_article(stem)}
                 (forms_dev if cid == 1 else forms_train).update(forms)
                 if cid != 1:
                     char_counts.update(norm)

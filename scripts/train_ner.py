@@ -20,7 +20,7 @@ score the test split once); the shipped model (selected on dev, 73.3):
     nice -n 5 .venv/bin/python scripts/train_ner.py final --second-pass --no-char-ngrams --c1 0.03 --c2 0.05 --jobs 2
 
 Data: ../shared/data/ner/ (ANERcorp CAMeL train; optionally the Wojood sample
-and NewsFANE Gold mapped by marsad.ner.corpora). Never the test split for
+and NewsFANE Gold mapped by scripts/ner_corpora.py). Never the test split for
 training or selection, never SaudiNewsNet. NewsFANE sentences sharing a
 five-word sequence with the dev split are dropped in dev runs (NewsFANE shares
 text with ANERcorp).
@@ -41,9 +41,9 @@ import pycrfsuite
 
 from marsad.evaluate.ner import documents, score
 from marsad.ner.iob import Sentence
-from marsad.ner.corpora import dev_split, read_anercorp, read_newsfane, read_wojood, shares_words_with
 from marsad.ner.features import FeatureConfig, FeatureExtractor, Lexicons, document_hints
 from marsad.ner.tagger import CRFTagger, DecodeConfig
+from ner_corpora import dev_split, read_anercorp, read_newsfane, read_wojood, shares_words_with
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build" / "ner"

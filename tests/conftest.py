@@ -14,6 +14,7 @@ EXAMPLE = SHARED / "examples/sada-elbalad-putin-zhang.txt"
 GOLD = SHARED / "gold/sada-elbalad-putin-zhang.gold.json"
 SAUDINEWSNET = SHARED / "corpus/saudinewsnet"
 FIXTURES = Path(__file__).parent / "fixtures"
+BASELINE = json.loads((Path(__file__).parent / "golden/baseline-scores.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=4)

@@ -1,25 +1,34 @@
-"""marsad (مرصد): Arabic-native news intelligence, one evidence-linked record per article."""
+"""marsad (مرصد): Arabic-native news intelligence, one evidence-linked record per article.
+
+    doc = marsad.analyze(text, published="2023-11-29")
+    record = marsad.to_record(doc)                    # the contract's record (a dict)
+    pipeline = marsad.load_pipeline(PipelineConfig(entities=EntityConfig(tagger=TaggerKind.neural)))
+"""
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .config import EntityConfig, PipelineConfig, TaggerKind
 from .document import Document, Source
 from .pipeline import Pipeline, load_pipeline
+from .record import from_record, to_record
 
 try:
     __version__ = version("marsad")
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
-__all__ = ["Document", "Pipeline", "analyze", "load_pipeline", "__version__"]
+__all__ = ["Document", "EntityConfig", "Pipeline", "PipelineConfig", "Source", "TaggerKind", "analyze", "from_record",
+           "load_pipeline", "to_record", "__version__"]
 
-_default_pipeline: Pipeline | None = None
+_pipelines: dict[PipelineConfig, Pipeline] = {}
 
 
-def analyze(text: str, published: str | None = None, *, title: str | None = None) -> Document:
-    """Analyse one article given as text (as scraped); `.to_record()` gives the contract's record."""
-    global _default_pipeline
-    if _default_pipeline is None:
-        _default_pipeline = load_pipeline()
-    doc = Document(Source(format="text"), raw=text, published=published, title=title)
-    return _default_pipeline(doc)
+def analyze(text: str, published: str | None = None, *, title: str | None = None,
+            config: PipelineConfig | None = None) -> Document:
+    """Analyse one article given as text (as scraped); `to_record(doc)` gives the contract's record."""
+    config = config or PipelineConfig()
+    pipeline = _pipelines.get(config)
+    if pipeline is None:
+        pipeline = _pipelines[config] = load_pipeline(config)
+    return pipeline(Document(Source(format="text"), raw=text, published=published, title=title))

@@ -2,16 +2,26 @@
 
 A Document owns `text`, set once by cleaning. Every layer holds half-open
 `[start, end)` spans into it; the words of a span are always derived from
-`text`, never stored beside it.
+`text`, never stored beside it. A layer's name (`text`, `sentences`,
+`tokens`, `role_phrases`, `entities` …) is the name of its Document field: stages
+declare what they require and provide by those names. Nothing of marsad is
+imported here: the record (`record.py`) is built from a Document, not by it.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
 
-from .text.normalise import fold
-
 SCHEMA = "marsad.article/1"
+
+
+def digest(value: str | bytes | memoryview) -> str:
+    """sha256 hex of a string (UTF-8, lone surrogates kept) or of bytes."""
+    data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value
+    return hashlib.sha256(data).hexdigest()
+
+
+EMPTY_BODY_HASH = digest("")[:16]  # the body hash of an article with no text
 
 
 @dataclass(slots=True)
@@ -53,6 +63,24 @@ class Token(Span):
 
 
 @dataclass(slots=True)
+class RolePhrase(Span):
+    """A role or title phrase (الرئيس الروسي، وزير الخارجية، الجنرال), over tokens `[first, last)`.
+
+    `start` leaves a proclitic out; `key` is its matching form, `head` the same
+    without the nisba adjective that gave `country`; `agent` is the CAMEO agent
+    code of the role (GOV, MIL …) and `kind` is `office` or `title`.
+    """
+
+    first: int
+    last: int
+    key: str
+    head: str
+    agent: str | None
+    country: str | None
+    kind: str
+
+
+@dataclass(slots=True)
 class Mention(Span):
     pass
 
@@ -91,6 +119,7 @@ class Document:
     raw: str = ""  # the article as read, before cleaning
     raw_digest: str = ""  # hash of the raw bytes, for the id when there is no url or path
     text: str = ""
+    body_hash: str = EMPTY_BODY_HASH  # set by cleaning, with `text`: equal for copies of one story
     published: str | None = None
     title: str | None = None
     outlet: str | None = None
@@ -99,9 +128,13 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    role_phrases: list[RolePhrase] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failed: bool = False  # input that could not be read, decoded or parsed, or a stage that raised
+    failed_stages: dict[str, str] = field(default_factory=dict)  # stage name -> the error's type
+    skipped_stages: dict[str, str] = field(default_factory=dict)  # stage name -> the layer it lacked
+    stored_id: str | None = None  # the id of the record this Document was rebuilt from
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start:span.end]
@@ -113,28 +146,14 @@ class Document:
 
     @property
     def id(self) -> str:
-        """Stable: hash of the url, else of path + line, else of the raw bytes."""
+        """Stable: hash of the url, else of path + line, else of the raw bytes (or the stored record's id)."""
+        if self.stored_id is not None:
+            return self.stored_id
         src = self.source
         if src.url:
             key = "url:" + src.url
         elif src.path and src.path != "-":
             key = f"path:{src.path}:{src.line if src.line is not None else ''}"
         else:
-            key = "raw:" + (self.raw_digest or _digest(self.raw))
-        return _digest(key)[:16]
-
-    @property
-    def body_hash(self) -> str:
-        """Equal for copies of one story: hash of the matching form with white space and punctuation dropped."""
-        words = "".join(ch for ch in fold(self.text) if ch.isalnum())
-        return _digest(words)[:16]
-
-    def to_record(self) -> dict:
-        from .record import to_record
-
-        return to_record(self)
-
-
-def _digest(value: str | bytes) -> str:
-    data = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value
-    return hashlib.sha256(data).hexdigest()
+            key = "raw:" + (self.raw_digest or digest(self.raw))
+        return digest(key)[:16]

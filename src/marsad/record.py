@@ -1,11 +1,21 @@
-"""The one serialiser: Document -> the record of ../shared/docs/output-contract.md (schema marsad.article/1)."""
+"""The one serialiser: Document <-> the record of ../shared/docs/output-contract.md (schema marsad.article/1).
+
+    record = to_record(doc)       # what `marsad analyze` prints
+    doc = from_record(record)     # a stored record as a Document again; to_record(doc) == record
+"""
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from importlib import resources
 
-from .document import SCHEMA, Document, Entity
+from .document import SCHEMA, Document, Entity, Mention, Section, Sentence, Source
+
+LATER_LAYERS = ("quotes", "events", "dates")  # in the contract; no stage fills them yet
+
+
+class RecordError(ValueError):
+    """A record this marsad cannot read back: another schema, or offsets that do not fit its text."""
 
 
 def to_record(doc: Document) -> dict:
@@ -24,9 +34,7 @@ def to_record(doc: Document) -> dict:
         "sections": [{"heading": s.heading, "start": s.start, "end": s.end} for s in doc.sections],
         "sentences": [{"start": s.start, "end": s.end} for s in doc.sentences],
         "entities": [_entity(e, text) for e in doc.entities],
-        "quotes": [],  # layers of later stages
-        "events": [],
-        "dates": [],
+        **{layer: [] for layer in LATER_LAYERS},
         "warnings": list(doc.warnings),
     }
 
@@ -45,6 +53,44 @@ def _entity(e: Entity, text: str) -> dict:
         "roles": list(e.roles),
         "mentions": [{"start": m.start, "end": m.end, "text": text[m.start:m.end]} for m in e.mentions],
     }
+
+
+def from_record(record: dict) -> Document:
+    """The Document a record was made from, with every layer the record holds (not tokens or paragraphs,
+    which the record does not keep: run the stages that provide them again)."""
+    if record.get("schema") != SCHEMA:
+        raise RecordError(f"not a {SCHEMA} record (schema: {record.get('schema')!r})")
+    filled = [layer for layer in LATER_LAYERS if record.get(layer)]
+    if filled:
+        raise RecordError(f"record {record.get('id')} has {', '.join(filled)}, which this marsad cannot read back")
+    text = record["text"]
+    src = record["source"]
+    doc = Document(
+        source=Source(format=src["format"], path=src["path"], line=src["line"], input_id=src["input_id"], url=src["url"]),
+        text=text,
+        body_hash=record["body_hash"],
+        published=record["published"],
+        title=record["title"],
+        outlet=record["outlet"],
+        wire_sources=list(record["wire_sources"]),
+        sections=[Section(s["start"], s["end"], s["heading"]) for s in record["sections"]],
+        sentences=[Sentence(s["start"], s["end"]) for s in record["sentences"]],
+        entities=[_entity_from(e, text) for e in record["entities"]],
+        warnings=list(record["warnings"]),
+        stored_id=record["id"],
+    )
+    return doc
+
+
+def _entity_from(e: dict, text: str) -> Entity:
+    for m in e["mentions"]:
+        if text[m["start"]:m["end"]] != m["text"]:
+            raise RecordError(f"entity {e['id']}: mention {m['text']!r} is not the text at [{m['start']}, {m['end']})")
+    coordinates = e["coordinates"]
+    return Entity(e["id"], e["type"], e["name"], [Mention(m["start"], m["end"]) for m in e["mentions"]],
+                  name_en=e["name_en"], kb_id=e["kb_id"], wikidata=e["wikidata"], country=e["country"],
+                  actor=e["actor"], coordinates=(coordinates[0], coordinates[1]) if coordinates else None,
+                  roles=list(e["roles"]))
 
 
 def dumps(record: dict, *, indent: int | None = None) -> str:

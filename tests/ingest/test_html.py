@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from marsad.document import Source
-from marsad.ingest.dates import normalise_dates, page_date
+from marsad.ingest.published import normalise_dates, page_date
 from marsad.ingest.html import read_html
 from marsad.text.outlets import outlet_name
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 import tracemalloc
 
 from marsad.ingest import InputError
@@ -100,14 +99,12 @@ def test_jsonl_twenty_megabyte_line_is_streamed(tmp_path, read_all):
     assert len(line) > 20_000_000
     path = tmp_path / "huge.jsonl"
     _write_lines(path, [line, _dump({"id": "small", "text": "ب"})])
-    start = time.perf_counter()
     tracemalloc.start()
     try:
         docs = read_all(path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - start < 5
     assert [d.source.input_id for d in docs] == ["big", "small"] and docs[0].raw == body
     assert peak < 5 * len(line)
 

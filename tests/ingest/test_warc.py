@@ -19,7 +19,7 @@ def _response(writer, url: str, body: bytes, content_type: str = "text/html; cha
     return writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
 
 
-def _write_warc(path: Path, gzip: bool) -> None:
+def write_warc(path: Path, gzip: bool) -> None:
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=gzip)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "marsad tests"}))
@@ -34,7 +34,7 @@ def _write_warc(path: Path, gzip: bool) -> None:
 @pytest.mark.parametrize("name, gzip", [("crawl.warc.gz", True), ("crawl.warc", False)])
 def test_warc_html_responses_become_documents_with_urls(tmp_path, read_all, name, gzip):
     path = tmp_path / name
-    _write_warc(path, gzip)
+    write_warc(path, gzip)
     stats = IngestStats()
     docs = read_all(path, stats=stats)
     assert [d.source.url for d in docs] == ["https://www.elbalad.news/6034588", "https://www.youm7.com/story/1"]

@@ -3,21 +3,22 @@ from __future__ import annotations
 
 import pytest
 
+from marsad import load_pipeline
+from marsad.config import EntityConfig, PipelineConfig, TaggerKind
 from marsad.document import Document, Source
-from marsad.ner.entities import EntityStage
 from marsad.ner.merge import is_name_word, loose
-from marsad.text.clean import clean
+from marsad.pipeline import Pipeline
 from marsad.text.normalise import fold
-from marsad.text.segment import segment, tokenize
 
 
 @pytest.fixture(scope="module")
-def stage() -> EntityStage:
-    return EntityStage(tagger=None)
+def stage() -> Pipeline:
+    """The shipped pipeline with names from the knowledge base only."""
+    return load_pipeline(PipelineConfig(entities=EntityConfig(tagger=TaggerKind.none)))
 
 
-def entities(text: str, stage: EntityStage) -> dict:
-    doc = stage(tokenize(segment(clean(Document(Source("text"), raw=text)))))
+def entities(text: str, stage: Pipeline) -> dict:
+    doc = stage(Document(Source("text"), raw=text))
     return {(e.name_en or e.name): (e, [doc.text[m.start:m.end] for m in e.mentions]) for e in doc.entities}
 
 

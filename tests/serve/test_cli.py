@@ -98,3 +98,49 @@ def test_parallel_jobs_give_the_same_records_in_the_same_order(tmp_path):
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout
     assert len(one.stdout.decode().splitlines()) == 150
+
+
+def test_summary_reports_what_was_read_skipped_and_each_stage(tmp_path):
+    from ..ingest.test_warc import write_warc
+
+    write_warc(tmp_path / "crawl.warc.gz", gzip=True)
+    run = marsad("analyze", str(tmp_path / "crawl.warc.gz"), str(EXAMPLE), "--tagger", "none")
+    assert run.returncode == 0, run.stderr.decode()
+    lines = run.stderr.decode().splitlines()[-3:]
+    assert lines[0] == "marsad: 3 articles, 0 failed, 0 with warnings, 0 unreadable paths"
+    assert lines[1].startswith("marsad: read 3 documents (2 warc, 1 text); skipped 4 archive records (")
+    assert "1 warc response with HTTP status 404" in lines[1]
+    assert lines[2] == "marsad: stages: clean 3, segment 3, tokenize 3, entities 3"
+
+
+def test_config_file_and_tagger_option(tmp_path):
+    config = tmp_path / "marsad.toml"
+    config.write_text('[entities]\ntagger = "none"\n', encoding="utf-8")
+    with_file = marsad("analyze", str(EXAMPLE), "--config", str(config))
+    with_option = marsad("analyze", str(EXAMPLE), "--tagger", "none")
+    assert with_file.returncode == with_option.returncode == 0
+    assert with_file.stdout == with_option.stdout
+    config.write_text('[entities]\ntagger = "bert"\n', encoding="utf-8")
+    bad = marsad("analyze", str(EXAMPLE), "--config", str(config))
+    assert bad.returncode == 2 and b"'bert' is not one of crf, neural, none" in bad.stderr
+
+
+def test_evaluating_no_tagger_is_a_usage_error(tmp_path):
+    conll = tmp_path / "one.txt"
+    conll.write_text("بوتين B-PERS\n", encoding="utf-8")
+    assert marsad("evaluate", "ner", str(conll), "--tagger", "none").returncode == 2
+
+
+def test_summary_says_which_stage_failed_and_what_it_starved():
+    from collections import Counter
+
+    from marsad.ingest import IngestStats
+    from marsad.pipeline import Counters, StageCounts
+    from marsad.serve.cli import summary
+
+    counters = Counters(3, 2, 2, {"clean": StageCounts(3), "tokenize": StageCounts(3, Counter({"ValueError": 2})),
+                                  "entities": StageCounts(1, skipped=Counter({"tokens": 2}))})
+    lines = summary(counters, IngestStats(Counter({"jsonl": 3}), errors=1))
+    assert lines == ["marsad: 3 articles, 2 failed, 2 with warnings, 1 unreadable paths",
+                     "marsad: read 3 documents (3 jsonl)",
+                     "marsad: stages: clean 3, tokenize 3 (failed: 2 ValueError), entities 1 (skipped: 2 without tokens)"]

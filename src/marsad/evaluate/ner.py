@@ -1,6 +1,6 @@
 """Entity-level NER scoring on CoNLL files, counted as seqeval does by default.
 
-    marsad evaluate ner FILE      ->  evaluate_ner(FILE)
+    marsad evaluate ner FILE [--tagger neural]     ->  evaluate_ner(FILE, TaggerKind.neural)
 
 FILE holds `token TAG` per line (extra tag columns ignored) and a blank line
 between sentences, IOB2. Spans are exact; a span counts when its type and both
@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config import DEFAULT_TAGGER, TaggerKind
 from ..ner.iob import Sentence, entities, read_conll
 
 DOC_SENTENCES = 15  # ANERcorp: ~316 articles, ~4,900 sentences
@@ -85,12 +86,11 @@ def documents(sentences: Sequence[Sentence], size: int = DOC_SENTENCES) -> list[
     return [list(sentences[i:i + size]) for i in range(0, len(sentences), size)]
 
 
-def evaluate_ner(path: str | Path, tagger=None) -> str:
-    """Tag FILE with `tagger` (default: the pipeline's) and report per-type P/R/F1, speed and micro F1 (last line)."""
-    if tagger is None:
-        from marsad.ner.taggers import load
+def evaluate_ner(path: str | Path, kind: TaggerKind = DEFAULT_TAGGER) -> str:
+    """Tag FILE with the shipped tagger of that kind and report per-type P/R/F1, speed and micro F1 (last line)."""
+    from ..ner.taggers import load
 
-        tagger = load()
+    tagger = load(kind)
     sentences = read_conll(path)
     n_tokens = sum(len(s.tokens) for s in sentences)
     start = time.perf_counter()

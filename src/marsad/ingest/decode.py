@@ -10,13 +10,11 @@ surrogates become U+FFFD, with a warning.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ..document import Document
+from ..document import Document
+from ..text.word_forms import is_arabic_script
 
 SAMPLE_BYTES = 65536  # heuristics look at the head of the input only: fast on 20 MB files
 BINARY_CONTROL_SHARE = 0.10  # more control bytes than this (NUL included) is not text
@@ -59,10 +57,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _is_arabic_letter(ch: str) -> bool:
-    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
-
-
 @dataclass(slots=True, frozen=True)
 class Issue:
     """Something a reader noticed: a warning for the record, a failure when the input could not be read."""
@@ -81,10 +75,6 @@ class Decoded:
 def add_issues(doc: Document, issues: list[Issue]) -> None:
     for issue in issues:
         doc.warn(issue.message, failure=issue.failure)
-
-
-def sha256_hex(data: bytes | memoryview) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def decode_text(data: bytes, *, declared: str | None = None) -> Decoded:
@@ -187,10 +177,10 @@ def _share(data: bytes, members: bytes) -> float:
 def looks_arabic(text: str) -> bool:
     """Arabic text, not Latin text read through the wrong code page."""
     foreign = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
-    arabic = sum(1 for ch in foreign if _is_arabic_letter(ch))
+    arabic = sum(1 for ch in foreign if is_arabic_script(ch))
     if not arabic or arabic < ARABIC_LETTER_SHARE * len(foreign):
         return False
-    words = [w for w in _WORD.findall(text) if any(_is_arabic_letter(ch) for ch in w)]
+    words = [w for w in _WORD.findall(text) if any(is_arabic_script(ch) for ch in w)]
     mixed = sum(1 for w in words if any(ch.isascii() for ch in w))
     return mixed <= MIXED_WORD_SHARE * len(words)
 

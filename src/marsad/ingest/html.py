@@ -5,10 +5,10 @@ import logging
 import re
 from dataclasses import dataclass
 
-from ..document import Document, Source
+from ..document import Document, Source, digest
 from ..text.outlets import outlet_name
-from .dates import page_date
-from .decode import add_issues, decode_text, sha256_hex
+from .decode import add_issues, decode_text
+from .published import page_date
 
 META_SNIFF_BYTES = 4096  # a <meta charset> sits in the head
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -19,7 +19,7 @@ FAVOR_PRECISION = True
 
 def read_html(data: bytes, source: Source, *, charset: str | None = None) -> Document:
     """One page: `raw` is trafilatura's body text; `charset` comes from HTTP when there is one."""
-    doc = Document(source=source, raw_digest=sha256_hex(data))
+    doc = Document(source=source, raw_digest=digest(data))
     decoded = decode_text(data, declared=charset or meta_charset(data))
     add_issues(doc, decoded.issues)
     if decoded.encoding is None or not decoded.text.strip():

@@ -9,10 +9,10 @@ import codecs
 import json
 from collections.abc import Iterable, Iterator
 
-from ..document import Document, Source
+from ..document import Document, Source, digest
 from ..text.outlets import outlet_name
-from .dates import published_day
-from .decode import Issue, add_issues, sanitise, sha256_hex
+from .published import published_day
+from .decode import Issue, add_issues, sanitise
 
 TEXT_FIELDS = ("text", "content")
 DATE_FIELDS = ("published", "date", "date_extracted")
@@ -32,8 +32,8 @@ def read_jsonl(lines: Iterable[bytes], path: str) -> Iterator[Document]:
 
 def read_line(line: bytes, path: str, number: int) -> Document:
     """One line, its newline included or not: json.loads ignores the trailing white space."""
-    digest = sha256_hex(memoryview(line)[: len(line) - _newline_length(line)])
-    doc = Document(source=Source(format="jsonl", path=path, line=number), raw_digest=digest)
+    raw_digest = digest(memoryview(line)[: len(line) - _newline_length(line)])
+    doc = Document(source=Source(format="jsonl", path=path, line=number), raw_digest=raw_digest)
     text, issue = _decode_line(line, number)
     if issue:
         doc.warn(issue.message, failure=issue.failure)

@@ -10,8 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..document import Document, Source
-from .decode import sha256_hex
+from ..document import Document, Source, digest
 from .html import read_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -82,7 +81,7 @@ def _read_response(record, path: str) -> Document:
     try:
         payload = record.content_stream().read()
     except Exception as err:  # noqa: BLE001 - a bad chunked/gzip body spoils this record only
-        doc = Document(source=source, raw_digest=sha256_hex(b""))
+        doc = Document(source=source, raw_digest=digest(b""))
         doc.warn(f"WARC payload could not be decoded: {type(err).__name__}: {err}", failure=True)
         return doc
     return read_html(payload, source, charset=_charset(record.http_headers.get_header("Content-Type")))

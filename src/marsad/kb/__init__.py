@@ -1,4 +1,4 @@
 """marsad's knowledge base: people, organisations, places, with Arabic name forms."""
-from marsad.kb.knowledge_base import KBEntry, KnowledgeBase, load_kb
+from .knowledge_base import KBEntry, KnowledgeBase, load_kb
 
 __all__ = ["KBEntry", "KnowledgeBase", "load_kb"]

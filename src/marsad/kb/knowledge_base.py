@@ -15,12 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from marsad.text.clitics import ARTICLE
-from marsad.text.normalise import fold
+from ..text.normalise import fold
+from ..text.word_forms import article_stem, toggle_article
 
 ARTEFACT = "kb.jsonl.gz"
-# A stem shorter than this after removing ال is not tried as a key (ال + one letter).
-MIN_STEM = 2
 # Match kinds, best first: the entry's canonical name, one of its variants.
 CANONICAL, VARIANT = 0, 1
 
@@ -49,13 +47,6 @@ class KBEntry:
 class _Hit:
     entry: int  # index into entries
     kind: int  # CANONICAL or VARIANT
-
-
-def strip_article(key: str) -> str | None:
-    """The form without a leading ال, or None when there is none to strip."""
-    if key.startswith(ARTICLE) and len(key) - len(ARTICLE) >= MIN_STEM:
-        return key[len(ARTICLE):]
-    return None
 
 
 def entry_from_record(record: dict) -> KBEntry:
@@ -117,14 +108,10 @@ class KnowledgeBase:
         """Every indexed matching form (for gazetteers and longest-match tries)."""
         return tuple(self._index)
 
-    def nisba_keys(self) -> dict[str, str]:
-        """Folded nisba adjective -> country entry id."""
-        return {k: self._entries[i].id for k, i in self._nisba.items()}
-
     def is_ambiguous(self, key: str) -> bool:
         """True when the folded form is also a common Arabic word."""
         return key in self._ambiguous_keys or (
-            (stem := strip_article(key)) is not None and stem in self._ambiguous_keys)
+            (stem := article_stem(key)) is not None and stem in self._ambiguous_keys)
 
     def lookup(self, key: str) -> list[KBEntry]:
         """Entries named by the folded form `key`, best first; the form may carry or lack ال."""
@@ -132,9 +119,7 @@ class KnowledgeBase:
         if not key:
             return []
         hits = list(self._index.get(key, ()))
-        other = strip_article(key)
-        if other is None:
-            other = ARTICLE + key
+        other = toggle_article(key)
         seen = {h.entry for h in hits}
         hits.extend(h for h in self._index.get(other, ()) if h.entry not in seen)
         if not hits:

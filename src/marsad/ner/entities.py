@@ -1,13 +1,13 @@
-"""The entities stage: recognise names (KB gazetteer, and the NER tagger when shipped), merge them within
-the article, link them to the knowledge base.
+"""The entities stage: recognise names (KB gazetteer, and the NER tagger the config names), find role
+phrases, merge the names within the article, link them to the knowledge base.
 
     from marsad.ner.entities import EntityStage
-    stage = EntityStage()            # loads the tagger if its model is shipped, else KB-only
-    stage = EntityStage(tagger=None) # KB/gazetteer only (tests)
-    doc = stage(doc)                 # fills doc.entities
+    stage = EntityStage()                                    # the shipped tagger (EntityConfig defaults)
+    stage = EntityStage(EntityConfig(tagger=TaggerKind.none))  # KB/gazetteer only
+    stage = EntityStage(tagger=my_tagger)                    # any object with tag_sentences()
+    doc = stage(doc)                                         # fills doc.role_phrases and doc.entities
 
-Requires `doc.text` (and uses `doc.tokens` and `doc.sentences` when present);
-provides `doc.entities`, ids e1, e2 … in order of first mention.
+Entity ids are e1, e2 … in order of first mention.
 """
 from __future__ import annotations
 
@@ -16,42 +16,48 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 
+from ..config import EntityConfig, TaggerKind
 from ..document import Document, Entity, Mention, Token
 from ..kb import KnowledgeBase, load_kb
-from ..text.segment import find_tokens
+from ..kb.roles import find_role_phrases
 from .merge import Cluster, merge_mentions
-from .mentions import NameMatch, combine, decode_iob, find_kb_names, gazetteer_for, tagged_name
-from .roles import find_roles
+from .mentions import NameMatch, TaggedSpan, combine, decode_iob, find_kb_names, gazetteer_for, tagged_name
 
 log = logging.getLogger(__name__)
 
 MAX_TAGGER_TOKENS = 512  # the tagger sees at most this many tokens at once: a run-on "sentence" is cut
-DEFAULT = object()  # EntityStage(tagger=DEFAULT) loads the shipped tagger when there is one
 
 
-def load_default_tagger():
-    """The shipped NER tagger, or None (one log line) when it or its model file is missing."""
+def load_tagger_or_none(kind: TaggerKind):
+    """The shipped tagger of that kind; None (and one log line) for `none` or when its model file is missing."""
+    if kind is TaggerKind.none:
+        return None
     try:
         from .taggers import load
 
-        return load()
+        return load(kind)
     except Exception as err:  # noqa: BLE001 - a missing model file, or a model still being trained
         log.info("NER tagger unavailable (%s: %s); entities from the knowledge base only", type(err).__name__, err)
         return None
 
 
 class EntityStage:
-    """Doc -> doc: fills `doc.entities`."""
+    """Doc -> doc: fills `doc.role_phrases` and `doc.entities`."""
 
-    def __init__(self, tagger=DEFAULT, kb: KnowledgeBase | None = None) -> None:
+    name = "entities"
+    requires = ("tokens", "sentences")
+    provides = ("role_phrases", "entities")
+
+    def __init__(self, config: EntityConfig | None = None, *, tagger=None, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb if kb is not None else load_kb()
-        self.tagger = load_default_tagger() if tagger is DEFAULT else tagger
+        self.tagger = tagger if tagger is not None else load_tagger_or_none((config or EntityConfig()).tagger)
         self.gazetteer = gazetteer_for(self.kb)
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        tokens = doc.tokens or find_tokens(text)
+        tokens = doc.tokens
         if not tokens:
+            doc.role_phrases = []
             doc.entities = []
             return doc
         matches = find_kb_names(text, tokens, self.gazetteer)
@@ -62,16 +68,15 @@ class EntityStage:
                 doc.warn(f"NER tagger failed: {type(err).__name__}: {err}")
                 tagged = []
             matches = combine(matches, tagged)
-        roles = find_roles(text, tokens, self.kb)
-        clusters = merge_mentions(text, tokens, matches, roles, self.kb)
+        doc.role_phrases = find_role_phrases(text, tokens, self.kb)
+        clusters = merge_mentions(text, tokens, matches, doc.role_phrases, self.kb)
         doc.entities = [to_entity(f"e{i}", c, text) for i, c in enumerate(clusters, 1)]
         return doc
 
-    def _tag(self, doc: Document, tokens: Sequence[Token]):
+    def _tag(self, doc: Document, tokens: Sequence[Token]) -> list[TaggedSpan]:
         windows = tagger_windows(doc, tokens)
         labels = self.tagger.tag_sentences([[doc.span_text(t) for t in tokens[a:b]] for a, b in windows])
-        for (a, _), labs in zip(windows, labels):
-            yield from decode_iob(labs, a)
+        return [span for (a, _), labs in zip(windows, labels) for span in decode_iob(labs, a)]
 
 
 def tagger_windows(doc: Document, tokens: Sequence[Token]) -> list[tuple[int, int]]:

@@ -1,7 +1,7 @@
 """CRF features for Arabic NER, computed once per word type and cached.
 
 A token's features are the concatenation of its own word-type features and
-smaller sets from its neighbours (±2), plus per-sentence gazetteer spans
+smaller sets from its neighbours (±2, `WordFeatures`), plus per-sentence gazetteer spans
 (multi-token B/I matches on clitic-stripped folded tokens) and, on the second
 pass, what the first pass found elsewhere in the same document.
 
@@ -16,28 +16,50 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import NamedTuple
 
-from marsad.text.clitics import split_clitics
-from marsad.text.normalise import fold
+from ..text.normalise import fold
+from ..text.word_forms import ARABIC_LETTER, PROCLITIC_LETTERS, Forms, article_stem, split_clitics, strip_article
 
-WINDOW = 2  # neighbours on each side that contribute features
 MAX_GAZ_TOKENS = 5  # longest gazetteer entry matched
 CACHE_LIMIT = 500_000  # word types kept in the feature cache
 RANK_BANDS = ((1_000, "top1k"), (10_000, "top10k"), (50_000, "top50k"), (150_000, "top150k"))
-ARABIC = re.compile(r"[\u0621-\u064a]")
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"^[^\w]+$")
-# Parts of the cached per-type features (FeatureExtractor.word)
-OWN, PREV, NEXT, PREV2, NEXT2, KEY = range(6)
-GAZ_PROCLITICS = frozenset("وفبل")  # single proclitics tried before a gazetteer name
+# Single proclitics tried before a name the gazetteer knows; ك is not, as when the shipped models were trained.
+GAZ_PROCLITICS = PROCLITIC_LETTERS - {"ك"}
+
+
+@dataclass(slots=True)
+class ClusterInfo:
+    """A word's k-means cluster ids at three sizes (64, 256, 1024) and its frequency rank."""
+
+    c64: str
+    c256: str
+    c1024: str
+    rank: int
+
+
+class WordFeatures(NamedTuple):
+    """What one word type contributes: to its own token, to its neighbours at -1/+1 and -2/+2, and its forms.
+
+    A tuple, so that the garbage collector stops tracking the hundreds of thousands held in the cache."""
+
+    own: tuple[str, ...]
+    prev: tuple[str, ...]  # for the token after it
+    next: tuple[str, ...]  # for the token before it
+    prev2: tuple[str, ...]
+    next2: tuple[str, ...]
+    norm: str
+    stem: str
 
 
 @dataclass(slots=True)
 class Lexicons:
     """Distributional clusters and the external gazetteer, as shipped in resources/ner/."""
 
-    clusters: dict[str, tuple[str, str, str, int]]  # word -> (c64, c256, c1024, rank)
+    clusters: dict[str, tuple[str, str, str, int]]  # word -> the fields of its ClusterInfo, as read
     gazetteer: dict[tuple[str, ...], tuple[str, ...]]  # token tuple -> types
     gaz_first: frozenset[str] = field(default_factory=frozenset)
 
@@ -55,6 +77,12 @@ class Lexicons:
                 form, kinds = line.rstrip("\n").split("\t")
                 gazetteer[tuple(form.split(" "))] = tuple(kinds.split(","))
         return cls(clusters, gazetteer, frozenset(k[0] for k in gazetteer))
+
+    def cluster(self, norm: str, stem: str) -> ClusterInfo | None:
+        """The clusters of a word, else of its stem, else of the stem without ال."""
+        clusters = self.clusters
+        row = clusters.get(norm) or clusters.get(stem) or clusters.get(strip_article(stem))
+        return ClusterInfo(*row) if row else None
 
 
 @dataclass(slots=True)
@@ -74,10 +102,10 @@ def shape(word: str) -> str:
     if PUNCT.match(word):
         return "punct"
     if DIGIT.search(word):
-        return "digit" if not ARABIC.search(word) else "mixdigit"
+        return "digit" if not ARABIC_LETTER.search(word) else "mixdigit"
     if LATIN.search(word):
         return "latin"
-    if ARABIC.search(word):
+    if ARABIC_LETTER.search(word):
         return "arabic"
     return "other"
 
@@ -102,8 +130,8 @@ class FeatureExtractor:
         self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     # --- word level -------------------------------------------------------
-    def analyse(self, token: str) -> tuple[str, str, str]:
-        """(folded word, proclitic, stem) of a token."""
+    def analyse(self, token: str) -> Forms:
+        """The folded word, its proclitic and its stem, as the tagger's features see them."""
         norm = fold(token)
         prefix, stem = split_clitics(norm)
         if not prefix and norm[:1] in GAZ_PROCLITICS and len(norm) > 4 and not self.gaz_types(norm):
@@ -111,29 +139,26 @@ class FeatureExtractor:
             rest = norm[1:]
             if self.gaz_types(rest):
                 prefix, stem = norm[0], rest
-        return norm, prefix, stem or norm
+        return Forms(norm, prefix, stem or norm)
 
     def gaz_types(self, stem: str) -> tuple[str, ...]:
         kinds = self.lex.gazetteer.get((stem,))
-        if kinds is None and stem.startswith("ال") and len(stem) > 3:
-            kinds = self.lex.gazetteer.get((stem[2:],))
+        if kinds is None and (bare := article_stem(stem)) is not None:
+            kinds = self.lex.gazetteer.get((bare,))
         return kinds or ()
 
-    def word(self, token: str) -> tuple[tuple[str, ...], ...]:
-        """Features of a word type: index 0 for the token itself, 1..WINDOW for neighbours."""
+    def word(self, token: str) -> WordFeatures:
+        """Features of a word type, cached."""
         cached = self._cache.get(token)
         if cached is not None:
             return cached
         cfg = self.config
         norm, prefix, stem = self.analyse(token)
         sh = shape(norm)
-        clusters = self.lex.clusters
-        info = clusters.get(norm) or clusters.get(stem)
-        if info is None and stem.startswith("ال"):
-            info = clusters.get(stem[2:])
-        band = rank_band(info[3] if info else None)
+        info = self.lex.cluster(norm, stem)
+        band = rank_band(info.rank if info else None)
         gaz = self.gaz_types(stem) if cfg.gazetteer else ()
-        base = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+        base = article_stem(stem) or stem
         own = [
             "bias", "w=" + norm, "s=" + stem, "p=" + prefix, "sh=" + sh, "band=" + band,
             "al=" + str(stem.startswith("ال")), "len=" + str(min(len(base), 8)),
@@ -142,7 +167,7 @@ class FeatureExtractor:
             own.append(f"suf{n}={base[-n:]}")
             own.append(f"pre{n}={base[:n]}")
         if cfg.clusters and info:
-            own += ["c1=" + info[0], "c2=" + info[1], "c3=" + info[2]]
+            own += ["c1=" + info.c64, "c2=" + info.c256, "c3=" + info.c1024]
         for g in gaz:
             own.append("g=" + g)
             own.append(f"g={g}|{band}")
@@ -151,14 +176,14 @@ class FeatureExtractor:
             own += ["ng=" + padded[i:i + 3] for i in range(len(padded) - 2)]
         ctx = ["w=" + norm, "s=" + stem, "sh=" + sh]
         if cfg.context_clusters and cfg.clusters and info:
-            ctx += ["c2=" + info[1], "c3=" + info[2]]
+            ctx += ["c2=" + info.c256, "c3=" + info.c1024]
         ctx += ["g=" + g for g in gaz]
         far = ["s=" + stem]
         if cfg.context_clusters and cfg.clusters and info:
-            far.append("c2=" + info[1])
+            far.append("c2=" + info.c256)
         keep = self._keep
-        result = (keep(own), keep("-1:" + f for f in ctx), keep("+1:" + f for f in ctx),
-                  keep("-2:" + f for f in far), keep("+2:" + f for f in far), (norm, stem))
+        result = WordFeatures(keep(own), keep("-1:" + f for f in ctx), keep("+1:" + f for f in ctx),
+                              keep("-2:" + f for f in far), keep("+2:" + f for f in far), norm, stem)
         if len(self._cache) < CACHE_LIMIT:
             self._cache[token] = result
         return result
@@ -178,12 +203,12 @@ class FeatureExtractor:
         i = 0
         while i < n:
             matched = 0
-            if stems[i] in first or (stems[i].startswith("ال") and stems[i][2:] in first):
+            bare = strip_article(stems[i])
+            if stems[i] in first or bare in first:
                 for length in range(min(MAX_GAZ_TOKENS, n - i), 1, -1):
-                    key = (stems[i], *norms[i + 1:i + length])
-                    kinds = gaz.get(key)
-                    if kinds is None and stems[i].startswith("ال"):
-                        kinds = gaz.get((stems[i][2:], *norms[i + 1:i + length]))
+                    kinds = gaz.get((stems[i], *norms[i + 1:i + length]))
+                    if kinds is None:
+                        kinds = gaz.get((bare, *norms[i + 1:i + length]))
                     if kinds:
                         for k in kinds:
                             labels[i].append("B-" + k)
@@ -199,21 +224,22 @@ class FeatureExtractor:
         cfg = self.config
         words = [self.word(t) for t in tokens]
         n = len(words)
-        spans = self.gazetteer_spans([w[KEY][1] for w in words], [w[KEY][0] for w in words]) if cfg.gazetteer else None
+        spans = self.gazetteer_spans([w.stem for w in words], [w.norm for w in words]) if cfg.gazetteer else None
         out: list[list[str]] = []
         for i in range(n):
-            feats = list(words[i][OWN])
-            feats += words[i - 1][PREV] if i > 0 else ("-1:EDGE",)
-            feats += words[i + 1][NEXT] if i + 1 < n else ("+1:EDGE",)
+            word = words[i]
+            feats = list(word.own)
+            feats += words[i - 1].prev if i > 0 else ("-1:EDGE",)
+            feats += words[i + 1].next if i + 1 < n else ("+1:EDGE",)
             if i > 1:
-                feats += words[i - 2][PREV2]
+                feats += words[i - 2].prev2
             if i + 2 < n:
-                feats += words[i + 2][NEXT2]
+                feats += words[i + 2].next2
             if cfg.bigrams:
-                prev_w = words[i - 1][KEY][1] if i > 0 else "<s>"
-                next_w = words[i + 1][KEY][1] if i + 1 < n else "</s>"
-                feats.append("b-=" + prev_w + "|" + words[i][KEY][1])
-                feats.append("b+=" + words[i][KEY][1] + "|" + next_w)
+                prev_w = words[i - 1].stem if i > 0 else "<s>"
+                next_w = words[i + 1].stem if i + 1 < n else "</s>"
+                feats.append("b-=" + prev_w + "|" + word.stem)
+                feats.append("b+=" + word.stem + "|" + next_w)
             if spans is not None:
                 feats += ["G:" + g for g in spans[i]]
                 if i > 0:
@@ -241,8 +267,7 @@ def document_hints(extractor: FeatureExtractor, sentences: Sequence[Sequence[str
     for toks, labs in zip(sentences, labels):
         stems = []
         for tok, lab in zip(toks, labs):
-            w = extractor.word(tok)
-            stem = w[KEY][1]
+            stem = extractor.word(tok).stem
             stems.append(stem)
             if lab != "O":
                 seen.setdefault(stem, set()).add(lab)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass(slots=True)
@@ -56,14 +57,22 @@ def _start_of_chunk(prev_tag: str, tag: str, prev_type: str, type_: str) -> bool
     return tag != "O" and tag != "." and prev_type != type_
 
 
-def entities(labels: Sequence[str]) -> list[tuple[str, int, int]]:
-    """(type, first, last) chunks, exactly as `seqeval.metrics.sequence_labeling.get_entities`."""
+class Chunk(NamedTuple):
+    """One labelled span: its type and its first and last positions (inclusive, as seqeval counts)."""
+
+    type: str
+    first: int
+    last: int
+
+
+def entities(labels: Sequence[str]) -> list[Chunk]:
+    """The chunks of a label sequence, exactly as `seqeval.metrics.sequence_labeling.get_entities`."""
     chunks = []
     prev_tag, prev_type, begin = "O", "", 0
     for i, label in enumerate([*labels, "O"]):
         tag, type_ = _split(label)
         if _end_of_chunk(prev_tag, tag, prev_type, type_):
-            chunks.append((prev_type, begin, i - 1))
+            chunks.append(Chunk(prev_type, begin, i - 1))
         if _start_of_chunk(prev_tag, tag, prev_type, type_):
             begin = i
         prev_tag, prev_type = tag, type_

@@ -12,16 +12,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
+from ..kb.roles import is_role_word
 from ..text.agencies import agency_names, credited
-from ..text.clitics import ARTICLE, attestation
+from ..text.normalise import fold
+from ..text.word_forms import (AND_PREFIX, ARTICLE, PATRONYMIC, FirstForm, attestation, first_forms,
+                               folded_word_lists, source_offset, strip_article, toggle_article)
 from .iob import entities
-from ..text.normalise import DROPPED, fold
 
-# Proclitic groups tried on the first word of a name, longest first.
-PROCLITIC_GROUPS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 LONG_VOWELS = re.compile("[اوي]")
 RARE_GIVEN_NAME = 200  # a word prose seldom uses is a given name (كارل، ميليندا); له، رأس، مقتل are the tagger overreaching
 MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter
@@ -31,18 +32,15 @@ WORD = re.compile(r"\d+(?:[.,٫٬/:]\d+)+|\w+|\S")  # the tokeniser's word shape
 # word (بلا "without", not البلا, a GeoNames name of Jerusalem).
 COMMON_WORD_COUNT = 250
 COMMON_VARIANT = 300  # a KB short form seen this often in prose is a common word first
-RARE_WORD = 100
 # A small place outside the Arab world, or one whose name prose uses this often, is linked only with context.
 RARE_PLACE_WORD = 200
 BIG_CITY = 1_000_000  # a city this populous is named by its own name, not by a common word
 SMALL_TOWN = 100_000  # below this, a one-word place needs context even in the Arab world
 ARAB_LEAGUE = frozenset({"SAU", "ARE", "KWT", "QAT", "BHR", "OMN", "YEM", "IRQ", "SYR", "LBN", "JOR", "PSE",
                          "EGY", "LBY", "TUN", "DZA", "MAR", "MRT", "SDN", "SOM", "DJI", "COM"})
-PATRONYMIC = frozenset({"بن", "ابن", "بنت", "عبد", "ابو", "ابي", "ال"})
+CUE_WORDS = folded_word_lists("ner/cue-words.tsv")
 # Head nouns of organisation names, repeated alone for the organisation once it has been named (الحلف).
-ORG_HEADS = frozenset(fold(w) for w in (
-    "حلف", "منظمة", "مجلس", "اتحاد", "جامعة", "لجنة", "هيئة", "وكالة", "حركة", "حزب", "جماعة", "شركة", "بنك",
-    "صندوق", "محكمة", "جمعية", "وزارة", "تحالف", "برلمان", "مؤسسة", "جبهة", "ميليشيا", "منتدى", "تنظيم"))  # a whole form seen fewer times than this in prose may carry a proclitic before a name
+ORG_HEADS = CUE_WORDS["org_head"]
 
 
 @dataclass(slots=True)
@@ -62,56 +60,22 @@ class NameMatch:
     name_en: str | None = None  # for names known outside the KB (agencies)
 
 
-@dataclass(slots=True, frozen=True)
-class FirstForm:
-    """A matching form of a name's first token and how many matching-form letters precede it."""
+class GazetteerName(NamedTuple):
+    """One name form under its first word: its words, the KB key it stands for, and whether ال was toggled
+    (a tuple, which the garbage collector stops tracking: the gazetteer holds one for every KB form)."""
 
-    form: str
-    skip: int  # letters of the token's matching form left out of the mention (the proclitic)
-
-
-CONJUNCTION = "و"
+    words: tuple[str, ...]
+    key: str
+    toggled: bool
 
 
-def first_forms(tok: Token) -> tuple[FirstForm, ...]:
-    """The token as written, then without a proclitic group; a split the prose counts disfavour is not tried."""
-    return _first_forms(tok.norm, tok.prefix, tok.stem)
+@dataclass(slots=True)
+class GazetteerHit:
+    """The longest name at a token: how many tokens, the KB key, the first token's form."""
 
-
-@lru_cache(maxsize=200_000)
-def _first_forms(norm: str, prefix: str, stem: str) -> tuple[FirstForm, ...]:
-    out = [FirstForm(norm, 0)]
-    if prefix and stem != norm:
-        skip = len(prefix) if norm == prefix + stem else 0  # ل + لصين -> الصين keeps the token
-        out.append(FirstForm(stem, skip))
-    whole = attestation(norm)
-    for group in PROCLITIC_GROUPS:
-        rest = norm[len(group):]
-        if not norm.startswith(group) or len(rest) < MIN_NAME_LETTERS:
-            continue
-        if group.endswith("ل") and rest.startswith("ل"):
-            out.append(FirstForm(ARTICLE + rest[1:], 0))  # للصين
-        if whole <= attestation(rest) or whole < RARE_WORD:
-            out.append(FirstForm(rest, len(group)))
-    seen: set[str] = set()
-    return tuple(f for f in out if not (f.form in seen or seen.add(f.form)))
-
-
-def source_offset(text: str, start: int, end: int, letters: int) -> int:
-    """Index in `text` after `letters` matching-form letters of the token at [start, end)."""
-    if letters <= 0:
-        return start
-    seen = 0
-    for i in range(start, end):
-        if text[i] in DROPPED:
-            continue
-        seen += 1
-        if seen == letters:
-            j = i + 1
-            while j < end and text[j] in DROPPED:  # diacritics on the proclitic stay with it
-                j += 1
-            return j
-    return start
+    length: int
+    key: str
+    form: FirstForm
 
 
 @dataclass(slots=True)
@@ -119,7 +83,7 @@ class Gazetteer:
     """KB names (and agency names) indexed by first word, longest first."""
 
     kb: KnowledgeBase
-    by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)  # (words, key, toggled)
+    by_first: dict[str, list[GazetteerName]] = field(default_factory=dict)
     agencies: dict[str, str] = field(default_factory=dict)  # key -> English name, for agencies the KB lacks
     weak_agency_forms: set[str] = field(default_factory=set)  # واس، قنا: names only where credited
 
@@ -135,8 +99,8 @@ class Gazetteer:
             if not kb.lookup(key):
                 gaz.agencies.setdefault(key, name.name_en)
                 gaz._add(key)
-        for entries in gaz.by_first.values():
-            entries.sort(key=lambda e: (-len(e[0]), e[2]))  # the name as written before the ال-toggled form
+        for names in gaz.by_first.values():
+            names.sort(key=lambda e: (-len(e.words), e.toggled))  # the name as written before the ال-toggled form
         return gaz
 
     def _add(self, key: str) -> None:
@@ -144,12 +108,10 @@ class Gazetteer:
         if not words or len(words) > MAX_NAME_WORDS:
             return
         variants = [words]
-        if words[0].startswith(ARTICLE) and len(words[0]) - 2 >= MIN_NAME_LETTERS:
-            variants.append((words[0][2:], *words[1:]))
-        elif words[0][:1].isalpha():
-            variants.append((ARTICLE + words[0], *words[1:]))
+        if words[0][:1].isalpha():
+            variants.append((toggle_article(words[0]), *words[1:]))
         for n, v in enumerate(variants):
-            self.by_first.setdefault(v[0], []).append((v, key, n > 0))
+            self.by_first.setdefault(v[0], []).append(GazetteerName(v, key, n > 0))
 
     def uncredited_agency(self, tokens: Sequence[Token], i: int, n: int, key: str) -> bool:
         """A short agency name (واس، قنا) that the text does not credit as one, by wire_sources' rule."""
@@ -158,18 +120,19 @@ class Gazetteer:
         context = max(0, i - 2)
         return not credited([t.norm for t in tokens[context:i + n + 1]], i - context, n)
 
-    def match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, str, FirstForm] | None:
-        """(number of tokens, KB key, first-token form) of the longest name starting at token i."""
+    def match_at(self, tokens: Sequence[Token], i: int) -> GazetteerHit | None:
+        """The longest name starting at token i."""
         best = None
         for form in first_forms(tokens[i]):
-            for words, key, _ in self.by_first.get(form.form, ()):
+            for name in self.by_first.get(form.form, ()):
+                words = name.words
                 n = len(words)
-                if best is not None and n <= best[0]:
+                if best is not None and n <= best.length:
                     break
                 if i + n <= len(tokens) and all(tokens[i + k].norm == words[k] for k in range(1, n)):
                     if n == 1 and len(form.form) < MIN_NAME_LETTERS:
                         continue
-                    best = (n, key, form)
+                    best = GazetteerHit(n, name.key, form)
                     break
         return best
 
@@ -190,7 +153,7 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
         if hit is None:
             i += 1
             continue
-        n, key, form = hit
+        n, key, form = hit.length, hit.key, hit.form
         start = source_offset(text, tok.start, tok.end, form.skip)
         end = tokens[i + n - 1].end
         found = " ".join([form.form, *(t.norm for t in tokens[i + 1:i + n])])
@@ -217,7 +180,7 @@ def is_curated(entry: KBEntry) -> bool:
 def weak_single_word(kb: KnowledgeBase, tok: Token, form: FirstForm, found: str, key: str, entry: KBEntry) -> bool:
     """A one-word KB match that needs context before it is linked: GeoNames' alternate names and small
     places are often common words (ذكر، إطار، دورا), and so are organisation head nouns (المجلس)."""
-    bare = found[2:] if found.startswith(ARTICLE) else found
+    bare = strip_article(found)
     if found != key:
         return True  # matched only with ال added or removed (الرئيسي ≠ رئيسي, المالي ≠ مالي)
     if form.skip and form.skip != len(tok.prefix):
@@ -279,7 +242,7 @@ def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, gaz: Gazet
     forms = first_forms(first)
     # A name the KB does not know keeps its first letter unless that is the conjunction و: بـ/لـ/كـ before an
     # unknown name is as likely its own first letter (باولو، كريتر) as a preposition.
-    chosen = forms[1] if len(forms) > 1 and first.prefix.startswith(CONJUNCTION) else forms[0]
+    chosen = forms[1] if len(forms) > 1 and first.prefix.startswith(AND_PREFIX) else forms[0]
     entries: tuple[KBEntry, ...] = ()
     for form in forms:
         key = " ".join([form.form, *rest])
@@ -302,8 +265,6 @@ def compatible(kb_type: str, tagged: str) -> bool:
 def another_person(span: NameMatch, overlapping: Sequence[NameMatch]) -> bool:
     """«كارل ساجان» is not Harjit Sajjan, «خالد قهوجي» not Jean Kahwaji: a person the tagger found whose
     other words are neither in the KB name found inside it nor a title."""
-    from .roles import role_lexicon  # roles builds on this module
-
     solid = [m for m in overlapping if not m.ambiguous]  # «كارل» is not ك + ارل either
     if span.type != "PERSON" or span.entries or len(solid) != 1:
         return False
@@ -313,9 +274,8 @@ def another_person(span: NameMatch, overlapping: Sequence[NameMatch]) -> bool:
     entry = m.entries[0]
     name_words = {skeleton(w) for form in (entry.name, *entry.variants) for w in fold(form).split()}
     extra = [w for w in span.key.split() if w not in m.key.split()]
-    titles = role_lexicon()
     return bool(extra) and all(attestation(w) <= RARE_GIVEN_NAME and skeleton(w) not in name_words
-                               and w not in titles for w in extra)
+                               and not is_role_word(w) for w in extra)
 
 
 def skeleton(word: str) -> str:

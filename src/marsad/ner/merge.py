@@ -16,29 +16,25 @@ Rules, applied in text order:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..document import Token
+from ..document import RolePhrase, Token
 from ..kb import KBEntry, KnowledgeBase
+from ..kb.roles import OFFICE, appositive_roles, is_role_word
 from ..resources import data_rows
-from ..text.clitics import ARTICLE, attestation
 from ..text.normalise import fold
-from .mentions import ORG_HEADS, PATRONYMIC, NameMatch, first_forms, source_offset
-from .roles import OFFICE, RoleMatch, appositive_roles, role_lexicon
+from ..text.word_forms import (AND_PREFIX, ARTICLE, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
+                               first_forms, source_offset, strip_article)
+from .mentions import CUE_WORDS, ORG_HEADS, NameMatch
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
-NAME_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "آل", "عبد", "ولد", "دي", "دا",
-                                             "فون", "فان", "لا", "إل", "ال", "سان"))
 # A word this frequent in prose is a function word (على، إلى، عن), never a surname on its own.
 SHORT_FORM_MAX_COUNT = 20_000
-ORG_HEAD_AMBIGUOUS = 2
+ORG_HEAD_AMBIGUOUS = 2  # two organisations with the same head noun: the bare head names neither
 VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
-# Words before a place name that make an ambiguous one-word form a place.
-PLACE_CUES = frozenset(fold(w) for w in (
-    "مدينة", "المدينة", "مدينتي", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "العاصمة", "عاصمة",
-    "محافظ", "أمير", "بلدية", "ضواحي", "ريف", "مطار", "ميناء"))  # two organisations with the same head noun: the bare head names neither
+PLACE_CUES = CUE_WORDS["place_cue"]  # words before a place name that make an ambiguous one-word form a place
 
 
 @dataclass(slots=True)
@@ -58,7 +54,7 @@ class Cluster:
     def start(self) -> int:
         return min(m.start for m in self.mentions)
 
-    def add_role(self, text: str, match: RoleMatch | None = None) -> None:
+    def add_role(self, text: str, match: RolePhrase | None = None) -> None:
         if fold(text) not in {fold(r) for r in self.roles}:
             self.roles.append(text)
         if match is not None:
@@ -83,8 +79,7 @@ class Cluster:
                 keys.update(loose(w) for w in candidates if is_name_word(w) and kb.nisba(w) is None)
         elif self.type == "ORG":
             for m in self.mentions:
-                head = m.key.split()[0]
-                head = head[2:] if head.startswith(ARTICLE) else head
+                head = strip_article(m.key.split()[0])
                 if head in ORG_HEADS and len(m.key.split()) > 1:
                     keys.add(loose(ARTICLE + head))
         return keys
@@ -96,12 +91,12 @@ def loose(form: str) -> str:
 
 
 def is_name_word(word: str) -> bool:
-    return (len(word) >= 2 and word not in NAME_PARTICLES and word not in role_lexicon()
+    return (len(word) >= 2 and word not in NAME_PARTICLES and not is_role_word(word)
             and attestation(word) <= SHORT_FORM_MAX_COUNT)
 
 
 def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch],
-                   roles: Sequence[RoleMatch], kb: KnowledgeBase) -> list[Cluster]:
+                   roles: Sequence[RolePhrase], kb: KnowledgeBase) -> list[Cluster]:
     """Clusters of mentions, one per entity, in order of first mention."""
     role_before = {r.last: r for r in roles}
     roles_at = {r.first: r for r in roles}
@@ -151,7 +146,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
 
 
 def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: dict[str, Cluster],
-                role_before: dict[int, RoleMatch], matches: Sequence[NameMatch]) -> bool:
+                role_before: dict[int, RolePhrase], matches: Sequence[NameMatch]) -> bool:
     """What makes an ambiguous form a name: the tagger marked it, its entity was named earlier, a title
     stands before a person, a place word or preposition before a place, or a neighbouring place in a list."""
     if entry.id in by_kb:
@@ -164,13 +159,13 @@ def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: di
         prev = tokens[m.first - 1] if m.first > 0 else None
         if prev is not None and prev.stem in PLACE_CUES:
             return True
-        if tokens[m.first].prefix == "و" and any(x.last == m.first for x in matches
+        if tokens[m.first].prefix == AND_PREFIX and any(x.last == m.first for x in matches
                                                  if x.type in ("GPE", "LOC") and not x.ambiguous):
             return True  # «الرياض والدمام»
     return False
 
 
-def split_leading_roles(text: str, tokens: Sequence[Token], m: NameMatch, roles_at: dict[int, RoleMatch]) -> None:
+def split_leading_roles(text: str, tokens: Sequence[Token], m: NameMatch, roles_at: dict[int, RolePhrase]) -> None:
     """A KB name written with its title («الرئيس شي جين بينغ») is a mention of the name words alone;
     the title stays a role phrase before it."""
     while (r := roles_at.get(m.first)) is not None and r.last < m.last:
@@ -183,17 +178,14 @@ def keep_unlinked(m: NameMatch, kb: KnowledgeBase) -> bool:
     """A tagger span that is only a nisba adjective (الروسية), a role word, or a currency or faith word
     (not-names.tsv) is not a name."""
     words = m.key.split()
-    if len(words) == 1 and (kb.nisba(words[0]) is not None or words[0] in role_lexicon()):
+    if len(words) == 1 and (kb.nisba(words[0]) is not None or is_role_word(words[0])):
         return False
     return not all(_not_name(w) for w in words)
 
 
 def _not_name(word: str) -> bool:
     forms = (word, word[1:]) if word[:1] in PROCLITIC_LETTERS else (word,)
-    return any(f in not_names() or f.removeprefix(ARTICLE) in not_names() for f in forms)
-
-
-PROCLITIC_LETTERS = "وفبلك"
+    return any(f in not_names() or strip_article(f) in not_names() for f in forms)
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +231,7 @@ def add_short_forms(text: str, tokens: Sequence[Token], clusters: list[Cluster],
             break
 
 
-def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], roles: Sequence[RoleMatch],
+def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], roles: Sequence[RolePhrase],
                  covered: set[int], kb: KnowledgeBase) -> None:
     """A role before a person's name is theirs; an office alone is a mention of the person it names (not one
     before another name: «وزير خارجية كوبا» is Cuba's minister)."""

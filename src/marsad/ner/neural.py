@@ -27,11 +27,14 @@ import hashlib
 import json
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 import numpy as np
 
-from marsad.ner.features import FeatureExtractor, Lexicons, rank_band, shape
+from ..text.word_forms import article_stem
+from .features import ClusterInfo, FeatureExtractor, Lexicons, rank_band, shape
 
 MODEL_NPZ = "neural-ner.npz"
 MODEL_JSON = "neural-ner.json"
@@ -44,6 +47,28 @@ BANDS = ("top1k", "top10k", "top50k", "top150k", "oov")
 COLUMNS = ("word", "stem", "prefix", "shape", "band", "c1", "c2", "c3", "gaz", "span")
 CLUSTER_SIZES = (64, 256, 1024)  # scripts/train_clusters.py K_LEVELS; id 0 = no cluster
 CACHE_LIMIT = 300_000  # word types kept in the per-type caches
+
+
+@dataclass(slots=True)
+class WordAnalysis:
+    """What the encoder reads off one word: strings only."""
+
+    norm: str
+    prefix: str
+    stem: str
+    shape: str
+    cluster: ClusterInfo | None
+    gaz: tuple[str, ...]  # single-token gazetteer types of the stem
+
+
+class EncodedWord(NamedTuple):
+    """A word type as model inputs: its integer features (all columns but the span), char ids, forms
+    (a tuple, which the garbage collector stops tracking: the cache holds many)."""
+
+    features: tuple[int, ...]
+    chars: tuple[int, ...]
+    norm: str
+    stem: str
 
 
 def sha256_of_resource(name: str) -> str:
@@ -73,22 +98,17 @@ class Encoder:
         if len(self.gaz_types) > 16:
             raise ValueError("at most 16 gazetteer types fit the span bit mask")
         self.gaz_bit = {t: 1 << k for k, t in enumerate(self.gaz_types)}
-        self._cache: dict[str, tuple[tuple[int, ...], tuple[int, ...], str, str]] = {}
+        self._cache: dict[str, EncodedWord] = {}
 
     # --- word level -------------------------------------------------------------
-    def analyse(self, token: str) -> tuple[str, str, str, str, tuple, tuple[str, ...]]:
-        """(folded word, proclitic, stem, shape, cluster info or None, gazetteer types): strings only."""
+    def analyse(self, token: str) -> WordAnalysis:
         norm, prefix, stem = self.fx.analyse(token)
-        clusters = self.lex.clusters
-        info = clusters.get(norm) or clusters.get(stem)
-        if info is None and stem.startswith("ال"):
-            info = clusters.get(stem[2:])
-        return norm, prefix, stem, shape(norm), info, self.fx.gaz_types(stem)
+        return WordAnalysis(norm, prefix, stem, shape(norm), self.lex.cluster(norm, stem), self.fx.gaz_types(stem))
 
     def lookup(self, form: str) -> int:
         i = self.word_index.get(form)
-        if i is None and form.startswith("ال") and len(form) > 3:
-            i = self.word_index.get(form[2:])
+        if i is None and (bare := article_stem(form)) is not None:
+            i = self.word_index.get(bare)
         return UNK if i is None else i
 
     def char_ids(self, norm: str) -> tuple[int, ...]:
@@ -97,23 +117,24 @@ class Encoder:
         ids = tuple(self.char_index.get(c, UNK) for c in norm)
         return ids or (UNK,)
 
-    def word(self, token: str) -> tuple[tuple[int, ...], tuple[int, ...], str, str]:
-        """(features without span, char ids, folded word, stem) of a token; cached."""
+    def word(self, token: str) -> EncodedWord:
+        """A token's model inputs (all but the span column); cached."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
-        norm, prefix, stem, sh, info, gaz = self.analyse(token)
-        band = rank_band(info[3] if info else None)
+        w = self.analyse(token)
+        info = w.cluster
+        band = rank_band(info.rank if info else None)
         mask = 0
-        for g in gaz:
+        for g in w.gaz:
             mask |= self.gaz_bit.get(g, 0)
         feats = (
-            self.lookup(norm), self.lookup(stem), self.prefix_index.get(prefix, UNK), SHAPES.index(sh),
+            self.lookup(w.norm), self.lookup(w.stem), self.prefix_index.get(w.prefix, UNK), SHAPES.index(w.shape),
             BANDS.index(band),
-            int(info[0]) + 1 if info else 0, int(info[1]) + 1 if info else 0, int(info[2]) + 1 if info else 0,
+            int(info.c64) + 1 if info else 0, int(info.c256) + 1 if info else 0, int(info.c1024) + 1 if info else 0,
             mask,
         )
-        result = (feats, self.char_ids(norm), norm, stem)
+        result = EncodedWord(feats, self.char_ids(w.norm), w.norm, w.stem)
         if len(self._cache) < CACHE_LIMIT:
             self._cache[token] = result
         return result
@@ -132,9 +153,9 @@ class Encoder:
     def encode(self, tokens: Sequence[str]) -> tuple[np.ndarray, list[tuple[int, ...]]]:
         """Integer features (len(tokens) x len(COLUMNS), int64) and per-token char ids."""
         rows = [self.word(t) for t in tokens]
-        spans = self.span_masks([r[3] for r in rows], [r[2] for r in rows])
-        feats = np.array([(*r[0], m) for r, m in zip(rows, spans)], dtype=np.int64).reshape(len(rows), len(COLUMNS))
-        return feats, [r[1] for r in rows]
+        spans = self.span_masks([r.stem for r in rows], [r.norm for r in rows])
+        feats = np.array([(*r.features, m) for r, m in zip(rows, spans)], dtype=np.int64).reshape(len(rows), len(COLUMNS))
+        return feats, [r.chars for r in rows]
 
 
 def pad_chars(char_lists: Sequence[Sequence[int]]) -> np.ndarray:
@@ -282,7 +303,7 @@ class _TypeMapper:
     """ANERcorp types -> marsad types, by the CRF tagger's own rule (LOC split into GPE/LOC)."""
 
     def __init__(self, fx: FeatureExtractor, lex: Lexicons):
-        from marsad.ner.tagger import CRFTagger
+        from .tagger import CRFTagger
 
         self.features, self.lex = fx, lex
         self._map = functools.partial(CRFTagger._marsad_types, self)
@@ -345,10 +366,10 @@ class NeuralTagger:
         for _, _, toks in pieces:
             inverse += [index.setdefault(t, len(index)) for t in toks]
             rows = [enc.word(t) for t in toks]
-            spans += enc.span_masks([r[3] for r in rows], [r[2] for r in rows])
+            spans += enc.span_masks([r.stem for r in rows], [r.norm for r in rows])
         uniq = [enc.word(t) for t in index]
-        feats = np.array([r[0] for r in uniq], dtype=np.int64)
-        static = model.static_inputs(feats, self._char_rows([r[1] for r in uniq]))
+        feats = np.array([r.features for r in uniq], dtype=np.int64)
+        static = model.static_inputs(feats, self._char_rows([r.chars for r in uniq]))
         proj = (static @ model.w_ih_static)[np.array(inverse)]
         gates = model.gates(proj, np.array(spans, dtype=np.int64))
         lengths = np.array([len(p[2]) for p in pieces])
@@ -358,7 +379,7 @@ class NeuralTagger:
 
     def raw_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """ANERcorp labels (PERS, ORG, LOC, MISC), IOB2."""
-        from marsad.ner.tagger import repair_iob
+        from .tagger import repair_iob
 
         return [repair_iob([self.labels[i] for i in path]) for path in self.raw_indices(sentences)]
 

@@ -24,16 +24,13 @@ from importlib import resources
 
 import pycrfsuite
 
-from marsad.ner.features import KEY, FeatureConfig, FeatureExtractor, Lexicons, document_hints
+from ..text.word_forms import folded_word_lists
+from .features import FeatureConfig, FeatureExtractor, Lexicons, document_hints
 
 MODEL_META = "ner-model.json"
 TYPE_NAMES = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "GPE"}
 # Head words that make a location natural or regional rather than a state or city.
-LOC_HEADS = frozenset(fold_w for fold_w in (
-    "بحر", "البحر", "نهر", "النهر", "جبل", "جبال", "الجبل", "خليج", "الخليج", "صحراء", "الصحراء",
-    "جزيره", "جزر", "وادي", "محيط", "المحيط", "قاره", "سهل", "هضبه", "مضيق", "قناه", "بحيره",
-    "منطقه", "اقليم", "شبه", "حوض", "ساحل", "شرق", "غرب", "شمال", "جنوب", "الشرق", "الغرب",
-))
+LOC_HEADS = folded_word_lists("ner/cue-words.tsv")["loc_head"]
 GPE_KINDS = {"GPE_COUNTRY", "GPE_CITY", "GPE_KB"}
 LOC_KINDS = {"LOC_REGION", "LOC_KB"}
 
@@ -137,7 +134,7 @@ class CRFTagger:
         return out
 
     def _is_natural_location(self, tokens: list[str]) -> bool:
-        stems = [self.features.word(t)[KEY][1] for t in tokens]
+        stems = [self.features.word(t).stem for t in tokens]
         kinds = set(self.lex.gazetteer.get(tuple(stems), ()))
         if not kinds and len(stems) == 1:
             kinds = set(self.features.gaz_types(stems[0]))

@@ -1,25 +1,11 @@
-"""The two shipped NER taggers and which one the pipeline uses.
+"""The two shipped NER taggers, loaded by kind (`config.TaggerKind`, which says why the CRF is the default).
 
 Both tag marsad tokens with IOB2 labels (PERSON, ORG, GPE, LOC, MISC) through
-`tag_sentences(list[list[str]])`. On the dev split (last 10% of ANERcorp CAMeL
-train.txt) they are within noise of each other (neural 0.742, CRF 0.733 micro
-F1, each the best of its own selection; ~1 point is noise on 969 entities) and
-tag at about the same speed. The CRF is the default: the choice was made after
-both had been scored once on the test split (CRF 0.7216, neural 0.7073), so the
-CRF's test figure is a slightly optimistic estimate (BENCHMARKS.md,
-benchmarks/ner_ablation.md, benchmarks/ner_neural.md).
+`tag_sentences(list[list[str]])`.
 """
 from __future__ import annotations
 
-from enum import Enum
-
-
-class TaggerKind(str, Enum):
-    neural = "neural"  # BiLSTM-CRF with a character CNN, numpy inference (marsad.ner.neural)
-    crf = "crf"  # two-pass CRF with document features (marsad.ner.tagger)
-
-
-DEFAULT_TAGGER = TaggerKind.crf
+from ..config import DEFAULT_TAGGER, TaggerKind
 
 
 def load(kind: TaggerKind = DEFAULT_TAGGER):
@@ -28,6 +14,8 @@ def load(kind: TaggerKind = DEFAULT_TAGGER):
         from .neural import load_neural_tagger
 
         return load_neural_tagger()
-    from .tagger import load_tagger
+    if kind is TaggerKind.crf:
+        from .tagger import load_tagger
 
-    return load_tagger()
+        return load_tagger()
+    raise ValueError(f"no shipped tagger of kind {kind.value!r}")

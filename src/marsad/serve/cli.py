@@ -1,11 +1,13 @@
 """The `marsad` command: records on stdout, progress and warnings on stderr, exit 0/1/2."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
+from collections import Counter
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Annotated, Optional
 
 import typer
@@ -13,11 +15,12 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .. import __version__
+from ..config import DEFAULT_TAGGER, PipelineConfig, TaggerKind
 from ..document import Document
-from ..ingest import InputError, read_inputs
-from ..ner.taggers import DEFAULT_TAGGER, TaggerKind
-from ..pipeline import load_pipeline
-from ..record import dumps
+from ..ingest import IngestStats, InputError, read_inputs
+from ..pipeline import Counters, PipelineError
+from ..record import dumps, to_record
+from ..scale.local import LocalRunner
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="marsad (مرصد): Arabic news intelligence.")
 evaluate_app = typer.Typer(no_args_is_help=True, help="Score marsad against annotated data.")
@@ -56,6 +59,17 @@ def _check_date(value: Optional[str]) -> Optional[str]:
         raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _config(path: Optional[Path], tagger: Optional[TaggerKind]) -> PipelineConfig:
+    """The defaults, then the TOML file, then the options given on the command line."""
+    try:
+        config = PipelineConfig.from_toml(path) if path else PipelineConfig()
+    except (OSError, ValueError) as err:  # tomllib.TOMLDecodeError is a ValueError
+        raise typer.BadParameter(f"{path}: {err}", param_hint="--config") from None
+    if tagger is not None:
+        config = dataclasses.replace(config, entities=dataclasses.replace(config.entities, tagger=tagger))
+    return config
+
+
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for stdin.")],
@@ -63,29 +77,58 @@ def analyze(
                                                      help="Publication date (YYYY-MM-DD) when the input has none.")] = None,
     format: Annotated[OutputFormat, typer.Option("--format", help="jsonl: one record a line; json: one article.")] = OutputFormat.jsonl,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (records keep input order).")] = 1,
+    config: Annotated[Optional[Path], typer.Option(help="TOML file of stage options ([entities] tagger = ...).")] = None,
+    tagger: Annotated[Optional[TaggerKind], typer.Option(help="NER tagger (none: knowledge base only); overrides --config.")] = None,
 ) -> None:
     """Analyse articles and print one record per article."""
-    pipeline = load_pipeline()
-    unreadable = 0
+    try:
+        runner = LocalRunner(_config(config, tagger), jobs=jobs)
+    except PipelineError as err:
+        stderr.print(f"marsad: {err}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    stats = IngestStats()
     held: list[Document] = []
     progress = Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
                         console=stderr, transient=True, disable=not stderr.is_terminal)
     task = progress.add_task("analyse", total=None)
     with progress:
-        for item in pipeline.run(_dated(read_inputs(paths), published), jobs):
+        for item in runner.run(_dated(read_inputs(paths, stats=stats), published)):
             progress.advance(task)
-            unreadable += _emit(item, format, held)
+            _emit(item, format, held)
     if format is OutputFormat.json:
         if not held:
             stderr.print("marsad: --format json needs exactly one article; this input holds none")
-            raise typer.Exit(EXIT_USAGE if not unreadable else EXIT_FAILED_INPUT)
-        sys.stdout.write(dumps(held[0].to_record(), indent=2) + "\n")
-    counters = pipeline.counters
-    stderr.print(f"marsad: {counters.processed} articles, {counters.failed} failed, {counters.warned} with warnings, "
-                 f"{unreadable} unreadable paths",
-                 markup=False)
-    if counters.failed or unreadable:
+            raise typer.Exit(EXIT_USAGE if not stats.errors else EXIT_FAILED_INPUT)
+        sys.stdout.write(dumps(to_record(held[0]), indent=2) + "\n")
+    counters = runner.counters
+    for line in summary(counters, stats):
+        stderr.print(line, markup=False)
+    if counters.failed or stats.errors:
         raise typer.Exit(EXIT_FAILED_INPUT)
+
+
+def summary(counters: Counters, stats: IngestStats) -> list[str]:
+    """The run's last lines on stderr: documents, what was read and skipped, and each stage's counts."""
+    lines = [f"marsad: {counters.processed} articles, {counters.failed} failed, {counters.warned} with warnings, "
+             f"{stats.errors} unreadable paths"]
+    read = f"marsad: read {sum(stats.documents.values())} documents ({_counts(stats.documents) or 'none'})"
+    if stats.skipped:
+        read += f"; skipped {sum(stats.skipped.values())} archive records ({_counts(stats.skipped)})"
+    lines.append(read)
+    stages = []
+    for name, counts in counters.stages.items():
+        notes = []
+        if counts.failed:
+            notes.append("failed: " + _counts(counts.failed))
+        if counts.skipped:
+            notes.append("skipped: " + ", ".join(f"{n} without {layer}" for layer, n in counts.skipped.most_common()))
+        stages.append(f"{name} {counts.processed}" + (f" ({'; '.join(notes)})" if notes else ""))
+    lines.append("marsad: stages: " + ", ".join(stages))
+    return lines
+
+
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{n} {what}" for what, n in counter.most_common())
 
 
 def _dated(items: Iterator[Document | InputError], published: Optional[str]) -> Iterator[Document | InputError]:
@@ -96,31 +139,31 @@ def _dated(items: Iterator[Document | InputError], published: Optional[str]) -> 
         yield item
 
 
-def _emit(doc: Document | InputError, format: OutputFormat, held: list[Document]) -> int:
-    """Write one analysed document's record (or hold it for --format json); 1 for an unreadable path."""
+def _emit(doc: Document | InputError, format: OutputFormat, held: list[Document]) -> None:
+    """Write one analysed document's record (or hold it for --format json); one line for an unreadable path."""
     if isinstance(doc, InputError):
         stderr.print(f"marsad: cannot open {doc.path}: {doc.message}", markup=False)
-        return 1
+        return
     where = f"{doc.source.path or '-'}{':' + str(doc.source.line) if doc.source.line else ''}"
     for warning in doc.warnings:
         stderr.print(f"marsad: {where}: {warning}", markup=False)
     if format is OutputFormat.jsonl:
-        sys.stdout.write(dumps(doc.to_record()) + "\n")
-        return 0
+        sys.stdout.write(dumps(to_record(doc)) + "\n")
+        return
     held.append(doc)
     if len(held) > 1:
         stderr.print("marsad: --format json takes exactly one article; this input holds more (use --format jsonl)")
         raise typer.Exit(EXIT_USAGE)
-    return 0
 
 
 @evaluate_app.command("ner")
 def evaluate_ner_command(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CoNLL file: token TAG per line.")],
-    tagger: Annotated[TaggerKind, typer.Option(help="Which shipped tagger to score.")] = DEFAULT_TAGGER,
+    tagger: Annotated[TaggerKind, typer.Option(help="Which shipped tagger to score (crf or neural).")] = DEFAULT_TAGGER,
 ) -> None:
     """Entity-level P/R/F1 of a shipped NER tagger on a CoNLL file (last line: micro F1)."""
     from ..evaluate.ner import evaluate_ner
-    from ..ner.taggers import load
 
-    print(evaluate_ner(file, load(tagger)))
+    if tagger is TaggerKind.none:
+        raise typer.BadParameter("'none' is no tagger to score: choose crf or neural", param_hint="--tagger")
+    print(evaluate_ner(file, tagger))

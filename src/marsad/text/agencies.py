@@ -8,9 +8,12 @@ from functools import lru_cache
 
 from ..resources import data_rows
 from .normalise import fold
+from .word_forms import PROCLITIC_LETTERS
 
 WEAK = "~"  # a short form (واس، قنا، بنا) that counts only in a dateline, in brackets or after «وكالة»
-PROCLITICS = "وبل"
+AGENCY_WORD = fold("وكالة")
+# و، ب، ل before an agency's name (وواس، بوكالة، لوكالة); ف and ك there more often begin a word (كافي، فكونا).
+AGENCY_PROCLITICS = PROCLITIC_LETTERS - {"ف", "ك"}
 DATELINE_MARKS = ("(", "[", "/", "-", "–", "—", ":")
 WORD = re.compile(r"\w+")
 WORD_OR_MARK = re.compile(r"\w+|[^\w\s\"“”«»']")  # quote marks around a name are skipped
@@ -39,7 +42,7 @@ def agency_index() -> AgencyIndex:
     by_first: dict[str, list[AgencyName]] = {}
     for name in sorted(names.values(), key=lambda n: -len(n.parts)):
         by_first.setdefault(name.parts[0], []).append(name)
-    cues = {p + w for w in by_first for p in ("", *PROCLITICS)}
+    cues = {p + w for w in by_first for p in ("", *AGENCY_PROCLITICS)}
     return AgencyIndex({w: tuple(n) for w, n in by_first.items()}, frozenset(cues))
 
 
@@ -63,7 +66,7 @@ def find_wire_sources(text: str) -> list[str]:
 
 
 def _without_proclitic(word: str) -> tuple[str, ...]:
-    return (word, word[1:]) if word[:1] in PROCLITICS and len(word) > 2 else (word,)
+    return (word, word[1:]) if word[:1] in AGENCY_PROCLITICS and len(word) > 2 else (word,)
 
 
 def _matches_at(words: list[str], i: int, name: AgencyName) -> bool:
@@ -81,5 +84,5 @@ def credited(words: Sequence[str], i: int, length: int) -> bool:
     («الرياض -») or in brackets. `words` are matching forms, punctuation marks as words of their own."""
     before = words[max(0, i - 2):i]
     after = words[i + length:i + length + 1]
-    return (any(w.lstrip(PROCLITICS) == "وكاله" or w in ("وكاله", "لوكاله", "بوكاله") for w in before)
+    return (any(AGENCY_WORD in _without_proclitic(w) for w in before)
             or (before[-1:] and before[-1] in DATELINE_MARKS) or after[:1] == [")"] or after[:1] == ["]"])

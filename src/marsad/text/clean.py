@@ -12,11 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import Document, Section
+from ..document import Document, Section, digest
 from ..resources import data_rows
+from ..stage import stage
 from .agencies import find_wire_sources
 from .normalise import fold
 from .outlets import outlet_named
+from .word_forms import has_arabic_letter
 
 MAX_TITLE_CHARS = 200  # the contract's bound on a title line
 MAX_PROMPT_WORDS = 8  # share prompts, staff lines and "read also" headings are short
@@ -31,7 +33,7 @@ MIN_PARAGRAPH_AFTER_HEADING_WORDS = 12  # a heading introduces a real paragraph,
 MAX_STAFF_NAME_WORDS = 5
 MIN_BLOCK_LINES = 2  # one short line may repeat by chance (a heading); a block of them pasted twice is chrome
 MAX_BLOCK_LINES = 30  # mastheads and nav bars are short; bounds the search on huge inputs
-LARGE_ARTICLE_CHARS = 1_000_000  # later stages run in windows beyond this
+LARGE_ARTICLE_CHARS = 1_000_000  # an article this long is likely several pasted together, and slow to analyse
 
 PARAGRAPH_BREAK = "\n\n"
 NAME_WORD = r"(?:[^\W\d_]|[\u064B-\u065F\u0640])+"
@@ -44,6 +46,7 @@ BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MEDIA_LINK = re.compile(r"!\[[^\]\n]*\]\([^)]*\)")  # markdown images left by scrapers, URL sometimes broken over lines
 MAX_CONTACT_WORDS = 60  # a writer's contact footer, pasted onto one line with its SMS codes
+NOT_ALNUM = re.compile(r"[\W_]+")  # what str.isalnum() rejects: re's \w is isalnum() or "_"
 MORE_LINK = re.compile(r"(?:\.{2,}|…)\s*(?:المزيد|اقرأ المزيد|إقرأ المزيد)\s*$")
 
 
@@ -67,8 +70,9 @@ def boilerplate_phrases() -> dict[str, tuple[str, ...]]:
     return {rule: tuple(sorted(p, key=len, reverse=True)) for rule, p in phrases.items()}
 
 
+@stage(requires=("raw",), provides=("text", "sections", "wire_sources"))
 def clean(doc: Document) -> Document:
-    """Set `text`, `title`, `outlet`, `sections` and `wire_sources` from `doc.raw`."""
+    """Set `text` (and its `body_hash`), `title`, `outlet`, `sections` and `wire_sources` from `doc.raw`."""
     raw = MEDIA_LINK.sub("", replace_bad_characters(doc))
     lines = [Line.of(s) for s in raw.split("\n")]
     lines = drop_staff_credits(lines)
@@ -79,15 +83,21 @@ def clean(doc: Document) -> Document:
     paragraphs = take_title(doc, paragraphs)
     paragraphs = take_outlet(doc, paragraphs)
     doc.text = PARAGRAPH_BREAK.join(p.text for p in paragraphs)
+    doc.body_hash = body_hash(doc.text)
     doc.sections = find_sections(doc.text, paragraphs)
     doc.wire_sources = find_wire_sources(doc.text)
     if not doc.text:
         doc.warn("empty body: no article text after cleaning")
-    elif not re.search("[\u0621-\u064a]", doc.text):
+    elif not has_arabic_letter(doc.text):
         doc.warn("no Arabic text in the body")
     if len(doc.text) > LARGE_ARTICLE_CHARS:
-        doc.warn(f"article over {LARGE_ARTICLE_CHARS:,} characters: later stages run in windows")
+        doc.warn(f"article of {len(doc.text):,} characters (over {LARGE_ARTICLE_CHARS:,}): analysed as one, slowly")
     return doc
+
+
+def body_hash(text: str) -> str:
+    """Equal for copies of one story: hash of the matching form with white space and punctuation dropped."""
+    return digest(NOT_ALNUM.sub("", fold(text)))[:16]
 
 
 def replace_bad_characters(doc: Document) -> str:

@@ -1,15 +1,15 @@
-"""Arabic matching form with an offset map back to the original text.
+"""The Arabic matching form: spelling variation folded, for matching only.
 
 The matching form folds spelling variation that Arabic news text is full of
 (alef and hamza seats, teh marbuta, alef maqsura, tatweel, diacritics, Eastern
 Arabic digits, presentation forms). It is used for matching only: `Document.text`
-is never replaced by it.
+is never replaced by it: a match maps back to the text through the offsets of
+its tokens (and `word_forms.source_offset` within a token).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 # Characters removed from the matching form.
 TATWEEL = "\u0640"
@@ -27,24 +27,6 @@ FOLD = {
     **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended Arabic-Indic digits
 }
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
-
-
-@dataclass(slots=True, frozen=True)
-class Normalised:
-    """A matching form and, for each of its characters, the index of the original character."""
-
-    form: str
-    offsets: tuple[int, ...]
-    source_length: int
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a half-open span of the matching form back to the original text."""
-        if start >= end:
-            pos = self.offsets[start] if start < len(self.offsets) else self.source_length
-            return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
-
-
 DROPPED_RE = re.compile("[" + "".join(sorted(DROPPED)) + "]")
 LETTER_FOLDS = tuple((a, b) for a, b in FOLD.items() if not a.isdigit())
 DIGITS = str.maketrans({a: b for a, b in FOLD.items() if a.isdigit()})
@@ -71,17 +53,3 @@ def fold(text: str) -> str:
     if EASTERN_DIGIT.search(text):
         text = text.translate(DIGITS)
     return text
-
-
-def normalise(text: str) -> Normalised:
-    """Build the matching form of `text` with its offset map."""
-    if not PRESENTATION_FORMS.search(text):
-        offsets = tuple(i for i, ch in enumerate(text) if ch not in DROPPED)
-        return Normalised(fold(text), offsets, len(text))
-    out: list[str] = []
-    offsets_list: list[int] = []
-    for i, ch in enumerate(text):
-        folded = fold(ch)
-        out.append(folded)
-        offsets_list.extend([i] * len(folded))
-    return Normalised("".join(out), tuple(offsets_list), len(text))

@@ -7,9 +7,9 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..resources import data_rows
+from .normalise import fold
 
 SITENAME_SEPARATOR = re.compile(r"\s+[-|–—:•]\s+")  # «صدى البلد - Sada Elbalad»
-from .normalise import fold
 
 
 @dataclass(slots=True, frozen=True)

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import re
+
 from ..document import Document, Paragraph, Sentence, Token
-from .clitics import split_clitics
-from .normalise import fold
+from ..stage import stage
+from .word_forms import token_forms
 
 MARKS = "\u064B-\u065F\u0670\u0640\u06D6-\u06ED"
 TOKEN = re.compile(rf"\d+(?:[.,٫٬/:]\d+)+|[\w{MARKS}]+|\S")  # decimals and dates, words (letters, digits, marks), marks
 PARAGRAPH = re.compile(r"[^\n]+")
-ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*")
 QUOTE_MARK = re.compile("[«»“”„\"]")
@@ -19,6 +19,7 @@ MAX_QUOTED_SENTENCE = 600  # a quote longer than this is split like running text
 ABBREVIATION_BEFORE_DOT = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|[^\W\d_]\.[^\W\d_]|ص\.ب|إلخ|الخ|ت|هـ|م)$")
 
 
+@stage(requires=("text",), provides=("paragraphs", "sentences"))
 def segment(doc: Document) -> Document:
     """Add paragraphs and sentences to a cleaned document."""
     text = doc.text
@@ -27,6 +28,7 @@ def segment(doc: Document) -> Document:
     return doc
 
 
+@stage(requires=("text",), provides=("tokens",))
 def tokenize(doc: Document) -> Document:
     """Add the tokens that the later stages (entities, quotes, events) read."""
     doc.tokens = find_tokens(doc.text)
@@ -36,30 +38,10 @@ def tokenize(doc: Document) -> Document:
 def find_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words, numbers and single punctuation marks, with their matching forms."""
     tokens = []
-    append = tokens.append
+    append, forms = tokens.append, token_forms
     for m in TOKEN.finditer(text, start, len(text) if end is None else end):
-        surface = m.group()
-        forms = _forms.get(surface) or analyse(surface)
-        append(Token(m.start(), m.end(), *forms))
+        append(Token(m.start(), m.end(), *forms(m.group())))
     return tokens
-
-
-_forms: dict[str, tuple[str, str, str]] = {}
-MAX_CACHED_FORMS = 500_000  # distinct surfaces remembered; the cache starts over beyond this
-
-
-def analyse(surface: str) -> tuple[str, str, str]:
-    """(matching form, proclitics, stem) of one token, remembered for the next occurrence."""
-    norm = fold(surface)
-    if len(norm) > 2 and ARABIC_LETTER.match(norm):
-        prefix, stem = split_clitics(norm)
-        forms = (norm, prefix, stem)
-    else:
-        forms = (norm, "", norm)
-    if len(_forms) >= MAX_CACHED_FORMS:
-        _forms.clear()
-    _forms[surface] = forms
-    return forms
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:

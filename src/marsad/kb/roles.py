@@ -1,8 +1,10 @@
-"""Role and title phrases (الرئيس الروسي، وزير الخارجية، الجنرال) and appositive roles of a person.
+"""Roles and titles: the lexicon (الرئيس، وزير الخارجية، الجنرال, with CAMEO agent codes) and the role
+phrases and appositions that name them in a text, for every analysis.
 
-The lexicon is `resources/ner/roles.tsv` (role, CAMEO agent code, kind). A role
+The lexicon is `resources/kb/roles.tsv` (role, CAMEO agent code, kind). A role
 phrase is a lexicon role, optionally after a modifier (نائب، مساعد), optionally
-followed by a nisba adjective that names its country (الروسي → RUS).
+followed by a nisba adjective that names its country (الروسي → RUS). The
+words around role phrases are lists in `resources/kb/role-words.tsv`.
 """
 from __future__ import annotations
 
@@ -10,27 +12,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import Token
-from ..kb import KnowledgeBase
+from ..document import RolePhrase, Token
 from ..resources import data_rows
 from ..text.normalise import fold
-from .mentions import ARTICLE, first_forms, source_offset
+from ..text.word_forms import AND_PREFIX, ARTICLE, FirstForm, first_forms, folded_word_lists, source_offset, strip_article, toggle_article
+from .knowledge_base import KnowledgeBase
 
 OFFICE, TITLE = "office", "title"
-MODIFIERS = frozenset({"نائب", "النائب", "مساعد", "كبير"})  # نائب رئيس الوزراء: a role of its own
-RELATIVES = frozenset({"الذي", "التي"})
-COPULAS = frozenset({"يعتبر", "يعد", "تعتبر", "تعد", "هو", "هي", "كان", "كانت", "يشغل", "تشغل",
-                     "يتولي", "تتولي", "شغل", "يراس", "تراس"})
-POST_WORDS = frozenset({"منصب"})  # يشغل منصب …
-# Words that end an appositive phrase: time expressions and clause openers.
-PHRASE_STOPS = frozenset(fold(w) for w in (
-    "اليوم", "أمس", "غدا", "صباح", "مساء", "الليلة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
-    "الخميس", "الجمعة", "السبت", "خلال", "حيث", "بعد", "قبل", "منذ", "عندما", "الذي", "التي", "الذين",
-    "أن", "إن", "قال", "وقال", "أكد", "مع", "حسب", "وفق", "وفقا", "لدى", "أثناء", "عقب", "إثر"))
-# A conjunct «و + one of these» starts a further role in an appositive phrase.
-ROLE_HEADS = frozenset(fold(w) for w in (
-    "نائب", "رئيس", "وزير", "عضو", "أمين", "مدير", "قائد", "مستشار", "سفير", "زعيم", "المتحدث", "الناطق",
-    "مساعد", "كبير", "أحد", "ثاني", "ثالث"))
+_WORDS = folded_word_lists("kb/role-words.tsv")
+MODIFIERS = _WORDS["modifier"]  # نائب رئيس الوزراء: a role of its own
+RELATIVES = _WORDS["relative"]
+COPULAS = _WORDS["copula"]
+POST_WORDS = _WORDS["post"]  # يشغل منصب …
+PHRASE_STOPS = _WORDS["stop"]  # words that end an appositive phrase: time expressions and clause openers
+CONJUNCT_HEADS = _WORDS["conjunct_head"]  # «و + one of these» starts a further role in an appositive phrase
 MAX_APPOSITIVE_WORDS = 12  # an apposition longer than this is a clause, not a role
 
 
@@ -41,56 +36,62 @@ class Role:
     kind: str  # office | title
 
 
-@dataclass(slots=True)
-class RoleMatch:
-    first: int  # token range [first, last)
-    last: int
-    start: int  # characters, proclitic excluded
-    end: int
-    key: str  # folded role words (with the nisba)
-    head: str  # folded role words without the nisba
-    agent: str | None
-    country: str | None
-    kind: str
-
-
 @lru_cache(maxsize=1)
 def role_lexicon() -> dict[str, tuple[Role, ...]]:
     """First word (with and without ال) -> roles starting with it, longest first."""
     index: dict[str, list[Role]] = {}
-    for row in data_rows("ner/roles.tsv"):
+    for row in data_rows("kb/roles.tsv"):
         words = tuple(fold(row[0]).split())
         agent = row[1].strip() if len(row) > 1 and row[1].strip() else None
         kind = row[2].strip() if len(row) > 2 and row[2].strip() else TITLE
         role = Role(words, agent, kind)
         first = words[0]
-        other = first[2:] if first.startswith(ARTICLE) else ARTICLE + first
-        for key in (first, other):
+        for key in (first, toggle_article(first)):
             index.setdefault(key, []).append(role)
     return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in index.items()}
 
 
-def _role_at(tokens: Sequence[Token], i: int, forms: Sequence[str]) -> tuple[Role, int, str] | None:
-    """(role, tokens used, first form) of the longest lexicon role at token i."""
+def is_role_word(form: str) -> bool:
+    """A matching form that begins a lexicon role (الرئيس، وزير), with or without ال."""
+    return form in role_lexicon()
+
+
+@dataclass(slots=True)
+class RoleHit:
+    """The longest lexicon role at a token: the role, how many tokens it spans, the first token's form."""
+
+    role: Role
+    length: int
+    form: str
+
+
+def _role_at(tokens: Sequence[Token], i: int, forms: Sequence[str]) -> RoleHit | None:
     lex = role_lexicon()
     for form in forms:
         for role in lex.get(form, ()):
             n = len(role.words)
             if i + n <= len(tokens) and all(_same_word(tokens[i + k].norm, role.words[k]) for k in range(1, n)):
-                return role, n, form
+                return RoleHit(role, n, form)
     return None
 
 
 def _same_word(norm: str, word: str) -> bool:
-    return norm == word or (norm.startswith(ARTICLE) and norm[2:] == word) or ARTICLE + norm == word
+    return word in (norm, strip_article(norm), ARTICLE + norm)
 
 
-def find_roles(text: str, tokens: Sequence[Token], kb: KnowledgeBase) -> list[RoleMatch]:
+@dataclass(slots=True)
+class _RoleWords:
+    hit: RoleHit
+    words: list[str]  # folded, as written
+    skip: int  # proclitic letters of the first token left out of the phrase
+
+
+def find_role_phrases(text: str, tokens: Sequence[Token], kb: KnowledgeBase) -> list[RolePhrase]:
     """Role phrases, left to right, not overlapping."""
-    out: list[RoleMatch] = []
+    out: list[RolePhrase] = []
     i = 0
     while i < len(tokens):
-        match = role_at(text, tokens, i, kb)
+        match = role_phrase_at(text, tokens, i, kb)
         if match is None:
             i += 1
             continue
@@ -99,31 +100,22 @@ def find_roles(text: str, tokens: Sequence[Token], kb: KnowledgeBase) -> list[Ro
     return out
 
 
-def role_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase) -> RoleMatch | None:
+def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase) -> RolePhrase | None:
+    """The role phrase that starts at token i, if one does."""
     tok = tokens[i]
     if not tok.is_word:
         return None
     forms = first_forms(tok)
-    skip = 0
-    found = None
     modifier = next((f for f in forms if f.form in MODIFIERS), None)
-    if modifier is not None and i + 1 < len(tokens):
-        inner = _role_at(tokens, i + 1, [f.form for f in first_forms(tokens[i + 1])][:1])
-        if inner is not None:
-            role, n, form = inner
-            found = (role, n + 1)
-            words = [modifier.form, form, *(t.norm for t in tokens[i + 2:i + 1 + n])]
-            skip = modifier.skip
+    found = _modified_role(tokens, i, modifier) if modifier is not None else None
     if found is None:
         hit = _role_at(tokens, i, [f.form for f in forms])
         if hit is None:
             return None
-        role, n, form = hit
-        found = (role, n)
-        words = [form, *(t.norm for t in tokens[i + 1:i + n])]  # as written: «وزير خارجية كوبا» ≠ «وزير الخارجية»
-        skip = next(f.skip for f in forms if f.form == form)
-    role, n = found
-    last = i + n
+        words = [hit.form, *(t.norm for t in tokens[i + 1:i + hit.length])]  # «وزير خارجية كوبا» ≠ «وزير الخارجية»
+        found = _RoleWords(hit, words, next(f.skip for f in forms if f.form == hit.form))
+    hit, words = found.hit, found.words
+    last = i + hit.length
     head = " ".join(words)
     country = None
     if last < len(tokens) and tokens[last].is_word:
@@ -132,8 +124,19 @@ def role_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase) -> Ro
             country = nisba.country
             words.append(tokens[last].norm)
             last += 1
-    return RoleMatch(i, last, source_offset(text, tok.start, tok.end, skip), tokens[last - 1].end,
-                     " ".join(words), head, role.agent, country, role.kind)
+    return RolePhrase(source_offset(text, tok.start, tok.end, found.skip), tokens[last - 1].end, i, last,
+                      " ".join(words), head, hit.role.agent, country, hit.role.kind)
+
+
+def _modified_role(tokens: Sequence[Token], i: int, modifier: FirstForm) -> _RoleWords | None:
+    """«نائب/مساعد + role»: a role of its own."""
+    if i + 1 >= len(tokens):
+        return None
+    inner = _role_at(tokens, i + 1, [f.form for f in first_forms(tokens[i + 1])][:1])
+    if inner is None:
+        return None
+    words = [modifier.form, inner.form, *(t.norm for t in tokens[i + 2:i + 1 + inner.length])]
+    return _RoleWords(RoleHit(inner.role, inner.length + 1, modifier.form), words, modifier.skip)
 
 
 @dataclass(slots=True, frozen=True)
@@ -157,7 +160,7 @@ def appositive_roles(text: str, tokens: Sequence[Token], after: int, kb: Knowled
             j += 1
         if j < len(tokens) and tokens[j].norm in POST_WORDS:
             j += 1
-    elif j == after or role_at(text, tokens, j, kb) is None:
+    elif j == after or role_phrase_at(text, tokens, j, kb) is None:
         return []  # without a relative clause, only «، ROLE …» counts
     phrase: list[int] = []
     for k in range(j, min(len(tokens), j + MAX_APPOSITIVE_WORDS)):
@@ -171,7 +174,7 @@ def appositive_roles(text: str, tokens: Sequence[Token], after: int, kb: Knowled
     groups: list[list[int]] = []
     for k in phrase:
         tok = tokens[k]
-        starts_role = tok.prefix == "و" and (tok.stem in ROLE_HEADS or role_at(text, tokens, k, kb) is not None)
+        starts_role = tok.prefix == AND_PREFIX and (tok.stem in CONJUNCT_HEADS or role_phrase_at(text, tokens, k, kb) is not None)
         if not groups or (starts_role and len(groups[-1]) > 0):
             groups.append([])
         groups[-1].append(k)

@@ -10,41 +10,18 @@ import datetime as dt
 import logging
 import re
 
+from ..text.months import months
 from ..text.normalise import DIGITS
-
-# Egyptian/Gulf, Levantine and Maghrebi names, folded a little (أ/إ/آ → ا) before lookup.
-_MONTHS = {
-    "January": "يناير كانون الثاني جانفي",
-    "February": "فبراير شباط فيفري",
-    "March": "مارس اذار",
-    "April": "ابريل نيسان افريل",
-    "May": "مايو ايار ماي",
-    "June": "يونيو يونية حزيران جوان",
-    "July": "يوليو يولية تموز جويلية",
-    "August": "اغسطس اب اوت",
-    "September": "سبتمبر ايلول",
-    "October": "اكتوبر تشرين الأول",
-    "November": "نوفمبر تشرين الثاني",
-    "December": "ديسمبر كانون الأول",
-}
-_TWO_WORD = ("كانون الثاني", "كانون الاول", "تشرين الاول", "تشرين الثاني")
 
 
 def _fold(word: str) -> str:
-    return re.sub("[أإآ]", "ا", word)
+    """Hamza seats on alef folded (أ/إ/آ → ا), white space collapsed: the key of the month table."""
+    return " ".join(re.sub("[أإآ]", "ا", word).split())
 
 
 def _month_table() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for english, names in _MONTHS.items():
-        rest = _fold(names)
-        for two in _TWO_WORD:
-            if two in rest:
-                table[two] = english
-                rest = rest.replace(two, "")
-        for name in rest.split():
-            table[name] = english
-    return table
+    """Folded month name -> English name, for the date finder."""
+    return {_fold(name): month.english for month in months() for name in month.names}
 
 
 _MONTH = _month_table()
@@ -77,7 +54,7 @@ def normalise_dates(html: str) -> str:
     """The page with Western digits and English month names, for the date finder only."""
 
     def english(match: re.Match[str]) -> str:
-        month = _MONTH[" ".join(_fold(match.group(2)).split())]
+        month = _MONTH[_fold(match.group(2))]
         return f"{match.group(1)} {month} {match.group(3)}"
 
     return _DAY_MONTH_YEAR.sub(english, western_digits(html))

@@ -1,4 +1,5 @@
-"""Readers for the NER training corpora in ../shared/data/ner/, mapped onto ANERcorp's types.
+"""Readers for the NER training corpora in ../shared/data/ner/, mapped onto ANERcorp's types (training only:
+the scripts here import it; the package does not).
 
 The tagger is trained on ANERcorp's label set (PERS, LOC, ORG, MISC); other
 corpora are mapped onto it here, so any trainer (the CRF now, a neural tagger
@@ -10,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..text.normalise import fold
-from .iob import Sentence, entities, read_conll
+from marsad.ner.iob import Sentence, entities, read_conll
+from marsad.text.normalise import fold
 
 DEV_FRACTION = 0.10
 

@@ -1,0 +1,1 @@
+"""Runners: the same stages and the same config over a stream, in this process or in many."""

@@ -1,0 +1,68 @@
+"""The local runner: a stream of documents analysed in worker processes, results in input order.
+
+    runner = LocalRunner(PipelineConfig(), jobs=2)
+    for item in runner.run(read_inputs(paths)): ...
+    runner.counters                                  # tallied here, as results come back
+
+Workers get the config, never a pipeline: each builds its own once
+(`pipeline_for`), so any start method works (fork shares the models the parent
+already loaded; spawn and forkserver load them again).
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
+
+from ..config import PipelineConfig
+from ..document import Document
+from ..pipeline import Counters, Pipeline, load_pipeline
+
+Item = TypeVar("Item")
+BATCH_PER_JOB = 64  # documents handed to each worker at a time: memory stays bounded, order is kept
+DEFAULT_START = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+@functools.lru_cache(maxsize=1)
+def pipeline_for(config: PipelineConfig) -> Pipeline:
+    """The pipeline of this process for `config`, built on first use."""
+    return load_pipeline(config)
+
+
+def analyse_batch(config: PipelineConfig, batch: Sequence[Item]) -> list[Item]:
+    """Run in a worker: the documents of a batch analysed, anything else passed through."""
+    pipeline = pipeline_for(config)
+    return [pipeline(item) if isinstance(item, Document) else item for item in batch]
+
+
+class LocalRunner:
+    def __init__(self, config: PipelineConfig | None = None, *, jobs: int = 1, start_method: str = DEFAULT_START) -> None:
+        self.config = config or PipelineConfig()
+        self.jobs = jobs
+        self.start_method = start_method
+        self.pipeline = load_pipeline(self.config)  # also loads the models that forked workers then share
+
+    @property
+    def counters(self) -> Counters:
+        return self.pipeline.counters
+
+    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+        if self.jobs <= 1:
+            yield from self.pipeline.run(items)
+            return
+        for item in self._in_workers(items):
+            if isinstance(item, Document):
+                self.pipeline.tally(item)
+            yield item
+
+    def _in_workers(self, items: Iterable[Item]) -> Iterator[Item]:
+        stream = iter(items)
+        work = functools.partial(analyse_batch, self.config)
+        with multiprocessing.get_context(self.start_method).Pool(self.jobs) as pool:
+            while batch := list(itertools.islice(stream, self.jobs * BATCH_PER_JOB)):
+                size = max(1, len(batch) // (self.jobs * 4))
+                pieces = [batch[i:i + size] for i in range(0, len(batch), size)]
+                for done in pool.map(work, pieces):
+                    yield from done
