@@ -108,17 +108,26 @@ class Forms(NamedTuple):
     stem: str
 
 
-MAX_CACHED_FORMS = 500_000  # distinct surfaces remembered
+MAX_CACHED_FORMS = 500_000  # distinct surfaces remembered; the cache starts over beyond this
 
 
-@lru_cache(maxsize=MAX_CACHED_FORMS)
-def token_forms(surface: str) -> Forms:
-    """The forms of a token as written (remembered: a surface recurs)."""
-    norm = fold(surface)
-    if len(norm) > 2 and ARABIC_LETTER.match(norm):
-        prefix, stem = split_clitics(norm)
-        return Forms(norm, prefix, stem)
-    return Forms(norm, "", norm)
+class TokenForms(dict):
+    """Surface -> its Forms, analysed on first sight and remembered (a dict: a hit costs one look-up)."""
+
+    def __missing__(self, surface: str) -> Forms:
+        norm = fold(surface)
+        if len(norm) > 2 and ARABIC_LETTER.match(norm):
+            prefix, stem = split_clitics(norm)
+            forms = Forms(norm, prefix, stem)
+        else:
+            forms = Forms(norm, "", norm)
+        if len(self) >= MAX_CACHED_FORMS:
+            self.clear()
+        self[surface] = forms
+        return forms
+
+
+token_forms = TokenForms()  # token_forms["والصين"] -> Forms("والصين", "و", "الصين")
 
 
 # --- the first word of a name -------------------------------------------------
