@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import NamedTuple
 
 from ..text.normalise import fold
 from ..text.word_forms import ARABIC_LETTER, PROCLITIC_LETTERS, Forms, article_stem, split_clitics, strip_article
@@ -41,10 +40,9 @@ class ClusterInfo:
     rank: int
 
 
-class WordFeatures(NamedTuple):
-    """What one word type contributes: to its own token, to its neighbours at -1/+1 and -2/+2, and its forms.
-
-    A tuple, so that the garbage collector stops tracking the hundreds of thousands held in the cache."""
+@dataclass(slots=True)
+class WordFeatures:
+    """What one word type contributes: to its own token, to its neighbours at -1/+1 and -2/+2, and its forms."""
 
     own: tuple[str, ...]
     prev: tuple[str, ...]  # for the token after it

@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
@@ -60,9 +59,9 @@ class NameMatch:
     name_en: str | None = None  # for names known outside the KB (agencies)
 
 
-class GazetteerName(NamedTuple):
-    """One name form under its first word: its words, the KB key it stands for, and whether ال was toggled
-    (a tuple, which the garbage collector stops tracking: the gazetteer holds one for every KB form)."""
+@dataclass(slots=True)
+class GazetteerName:
+    """One name form under its first word: its words, the KB key it stands for, and whether ال was toggled."""
 
     words: tuple[str, ...]
     key: str

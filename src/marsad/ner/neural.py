@@ -29,7 +29,6 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import NamedTuple
 
 import numpy as np
 
@@ -61,9 +60,9 @@ class WordAnalysis:
     gaz: tuple[str, ...]  # single-token gazetteer types of the stem
 
 
-class EncodedWord(NamedTuple):
-    """A word type as model inputs: its integer features (all columns but the span), char ids, forms
-    (a tuple, which the garbage collector stops tracking: the cache holds many)."""
+@dataclass(slots=True)
+class EncodedWord:
+    """A word type as model inputs: its integer features (all columns but the span), char ids, forms."""
 
     features: tuple[int, ...]
     chars: tuple[int, ...]
