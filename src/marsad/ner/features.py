@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import NamedTuple
 
 from ..text.normalise import fold
 from ..text.word_forms import ARABIC_LETTER, PROCLITIC_LETTERS, Forms, article_stem, split_clitics, strip_article
@@ -40,8 +41,7 @@ class ClusterInfo:
     rank: int
 
 
-@dataclass(slots=True)
-class WordFeatures:
+class WordFeatures(NamedTuple):
     """What one word type contributes: to its own token, to its neighbours at -1/+1 and -2/+2, and its forms."""
 
     own: tuple[str, ...]
@@ -125,7 +125,7 @@ class FeatureExtractor:
         self.lex = lex
         self.config = config or FeatureConfig()
         self.known = known
-        self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._cache: dict[str, tuple] = {}  # token -> the fields of its WordFeatures
 
     # --- word level -------------------------------------------------------
     def analyse(self, token: str) -> Forms:
@@ -146,7 +146,19 @@ class FeatureExtractor:
         return kinds or ()
 
     def word(self, token: str) -> WordFeatures:
-        """Features of a word type, cached."""
+        """The features a word type contributes."""
+        return WordFeatures(*self._parts(token))
+
+    def stem(self, token: str) -> str:
+        """The stem the features of a word type are built on."""
+        return self._parts(token)[-1]
+
+    def _parts(self, token: str) -> tuple:
+        """The fields of `WordFeatures`, in order, computed once per word type.
+
+        The cache holds plain tuples, which the garbage collector stops tracking:
+        hundreds of thousands of tracked objects would cost every full collection.
+        """
         cached = self._cache.get(token)
         if cached is not None:
             return cached
@@ -180,8 +192,8 @@ class FeatureExtractor:
         if cfg.context_clusters and cfg.clusters and info:
             far.append("c2=" + info.c256)
         keep = self._keep
-        result = WordFeatures(keep(own), keep("-1:" + f for f in ctx), keep("+1:" + f for f in ctx),
-                              keep("-2:" + f for f in far), keep("+2:" + f for f in far), norm, stem)
+        result = (keep(own), keep("-1:" + f for f in ctx), keep("+1:" + f for f in ctx),
+                  keep("-2:" + f for f in far), keep("+2:" + f for f in far), norm, stem)
         if len(self._cache) < CACHE_LIMIT:
             self._cache[token] = result
         return result
@@ -220,24 +232,25 @@ class FeatureExtractor:
     def sentence(self, tokens: Sequence[str], doc_hints: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
         """crfsuite feature lists for one sentence. `doc_hints[i]` are second-pass features of token i."""
         cfg = self.config
-        words = [self.word(t) for t in tokens]
-        n = len(words)
-        spans = self.gazetteer_spans([w.stem for w in words], [w.norm for w in words]) if cfg.gazetteer else None
+        n = len(tokens)
+        if not n:
+            return []
+        own, prev, nxt, prev2, next2, norms, stems = zip(*(self._parts(t) for t in tokens))
+        spans = self.gazetteer_spans(stems, norms) if cfg.gazetteer else None
         out: list[list[str]] = []
         for i in range(n):
-            word = words[i]
-            feats = list(word.own)
-            feats += words[i - 1].prev if i > 0 else ("-1:EDGE",)
-            feats += words[i + 1].next if i + 1 < n else ("+1:EDGE",)
+            feats = list(own[i])
+            feats += prev[i - 1] if i > 0 else ("-1:EDGE",)
+            feats += nxt[i + 1] if i + 1 < n else ("+1:EDGE",)
             if i > 1:
-                feats += words[i - 2].prev2
+                feats += prev2[i - 2]
             if i + 2 < n:
-                feats += words[i + 2].next2
+                feats += next2[i + 2]
             if cfg.bigrams:
-                prev_w = words[i - 1].stem if i > 0 else "<s>"
-                next_w = words[i + 1].stem if i + 1 < n else "</s>"
-                feats.append("b-=" + prev_w + "|" + word.stem)
-                feats.append("b+=" + word.stem + "|" + next_w)
+                prev_w = stems[i - 1] if i > 0 else "<s>"
+                next_w = stems[i + 1] if i + 1 < n else "</s>"
+                feats.append("b-=" + prev_w + "|" + stems[i])
+                feats.append("b+=" + stems[i] + "|" + next_w)
             if spans is not None:
                 feats += ["G:" + g for g in spans[i]]
                 if i > 0:
@@ -265,7 +278,7 @@ def document_hints(extractor: FeatureExtractor, sentences: Sequence[Sequence[str
     for toks, labs in zip(sentences, labels):
         stems = []
         for tok, lab in zip(toks, labs):
-            stem = extractor.word(tok).stem
+            stem = extractor.stem(tok)
             stems.append(stem)
             if lab != "O":
                 seen.setdefault(stem, set()).add(lab)

@@ -60,15 +60,6 @@ class NameMatch:
 
 
 @dataclass(slots=True)
-class GazetteerName:
-    """One name form under its first word: its words, the KB key it stands for, and whether ال was toggled."""
-
-    words: tuple[str, ...]
-    key: str
-    toggled: bool
-
-
-@dataclass(slots=True)
 class GazetteerHit:
     """The longest name at a token: how many tokens, the KB key, the first token's form."""
 
@@ -82,7 +73,9 @@ class Gazetteer:
     """KB names (and agency names) indexed by first word, longest first."""
 
     kb: KnowledgeBase
-    by_first: dict[str, list[GazetteerName]] = field(default_factory=dict)
+    # first word -> (name words, KB key, whether ال was toggled), longest first: plain tuples, which the
+    # garbage collector stops tracking (there is one for every form of the KB)
+    by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)
     agencies: dict[str, str] = field(default_factory=dict)  # key -> English name, for agencies the KB lacks
     weak_agency_forms: set[str] = field(default_factory=set)  # واس، قنا: names only where credited
 
@@ -99,7 +92,7 @@ class Gazetteer:
                 gaz.agencies.setdefault(key, name.name_en)
                 gaz._add(key)
         for names in gaz.by_first.values():
-            names.sort(key=lambda e: (-len(e.words), e.toggled))  # the name as written before the ال-toggled form
+            names.sort(key=_longest_first)
         return gaz
 
     def _add(self, key: str) -> None:
@@ -110,7 +103,7 @@ class Gazetteer:
         if words[0][:1].isalpha():
             variants.append((toggle_article(words[0]), *words[1:]))
         for n, v in enumerate(variants):
-            self.by_first.setdefault(v[0], []).append(GazetteerName(v, key, n > 0))
+            self.by_first.setdefault(v[0], []).append((v, key, n > 0))
 
     def uncredited_agency(self, tokens: Sequence[Token], i: int, n: int, key: str) -> bool:
         """A short agency name (واس، قنا) that the text does not credit as one, by wire_sources' rule."""
@@ -123,17 +116,22 @@ class Gazetteer:
         """The longest name starting at token i."""
         best = None
         for form in first_forms(tokens[i]):
-            for name in self.by_first.get(form.form, ()):
-                words = name.words
+            for words, key, _ in self.by_first.get(form.form, ()):
                 n = len(words)
                 if best is not None and n <= best.length:
                     break
                 if i + n <= len(tokens) and all(tokens[i + k].norm == words[k] for k in range(1, n)):
                     if n == 1 and len(form.form) < MIN_NAME_LETTERS:
                         continue
-                    best = GazetteerHit(n, name.key, form)
+                    best = GazetteerHit(n, key, form)
                     break
         return best
+
+
+def _longest_first(name: tuple[tuple[str, ...], str, bool]) -> tuple[int, bool]:
+    """Longer names first; of two as long, the name as written before its ال-toggled form."""
+    words, _, toggled = name
+    return -len(words), toggled
 
 
 @lru_cache(maxsize=4)

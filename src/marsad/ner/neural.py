@@ -29,6 +29,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 import numpy as np
 
@@ -60,14 +61,22 @@ class WordAnalysis:
     gaz: tuple[str, ...]  # single-token gazetteer types of the stem
 
 
-@dataclass(slots=True)
-class EncodedWord:
+class EncodedWord(NamedTuple):
     """A word type as model inputs: its integer features (all columns but the span), char ids, forms."""
 
     features: tuple[int, ...]
     chars: tuple[int, ...]
     norm: str
     stem: str
+
+
+class EncodedColumns(NamedTuple):
+    """The encoded words of a token sequence, field by field (each a tuple with one item per token)."""
+
+    features: tuple[tuple[int, ...], ...]
+    chars: tuple[tuple[int, ...], ...]
+    norms: tuple[str, ...]
+    stems: tuple[str, ...]
 
 
 def sha256_of_resource(name: str) -> str:
@@ -97,7 +106,7 @@ class Encoder:
         if len(self.gaz_types) > 16:
             raise ValueError("at most 16 gazetteer types fit the span bit mask")
         self.gaz_bit = {t: 1 << k for k, t in enumerate(self.gaz_types)}
-        self._cache: dict[str, EncodedWord] = {}
+        self._cache: dict[str, tuple] = {}  # the fields of EncodedWord: plain tuples, untracked by the GC
 
     # --- word level -------------------------------------------------------------
     def analyse(self, token: str) -> WordAnalysis:
@@ -117,7 +126,17 @@ class Encoder:
         return ids or (UNK,)
 
     def word(self, token: str) -> EncodedWord:
-        """A token's model inputs (all but the span column); cached."""
+        """A token's model inputs (all but the span column)."""
+        return EncodedWord(*self._parts(token))
+
+    def columns(self, tokens: Sequence[str]) -> EncodedColumns:
+        """The model inputs of a token sequence, field by field."""
+        if not tokens:
+            return EncodedColumns((), (), (), ())
+        return EncodedColumns(*zip(*(self._parts(t) for t in tokens)))
+
+    def _parts(self, token: str) -> tuple:
+        """The fields of `EncodedWord`, computed once per word type (kept as a plain tuple)."""
         hit = self._cache.get(token)
         if hit is not None:
             return hit
@@ -133,7 +152,7 @@ class Encoder:
             int(info.c64) + 1 if info else 0, int(info.c256) + 1 if info else 0, int(info.c1024) + 1 if info else 0,
             mask,
         )
-        result = EncodedWord(feats, self.char_ids(w.norm), w.norm, w.stem)
+        result = (feats, self.char_ids(w.norm), w.norm, w.stem)
         if len(self._cache) < CACHE_LIMIT:
             self._cache[token] = result
         return result
@@ -151,10 +170,10 @@ class Encoder:
 
     def encode(self, tokens: Sequence[str]) -> tuple[np.ndarray, list[tuple[int, ...]]]:
         """Integer features (len(tokens) x len(COLUMNS), int64) and per-token char ids."""
-        rows = [self.word(t) for t in tokens]
-        spans = self.span_masks([r.stem for r in rows], [r.norm for r in rows])
-        feats = np.array([(*r.features, m) for r, m in zip(rows, spans)], dtype=np.int64).reshape(len(rows), len(COLUMNS))
-        return feats, [r.chars for r in rows]
+        cols = self.columns(tokens)
+        spans = self.span_masks(cols.stems, cols.norms)
+        feats = np.array([(*f, m) for f, m in zip(cols.features, spans)], dtype=np.int64).reshape(len(spans), len(COLUMNS))
+        return feats, list(cols.chars)
 
 
 def pad_chars(char_lists: Sequence[Sequence[int]]) -> np.ndarray:
@@ -364,11 +383,11 @@ class NeuralTagger:
         inverse, spans = [], []
         for _, _, toks in pieces:
             inverse += [index.setdefault(t, len(index)) for t in toks]
-            rows = [enc.word(t) for t in toks]
-            spans += enc.span_masks([r.stem for r in rows], [r.norm for r in rows])
-        uniq = [enc.word(t) for t in index]
-        feats = np.array([r.features for r in uniq], dtype=np.int64)
-        static = model.static_inputs(feats, self._char_rows([r.chars for r in uniq]))
+            cols = enc.columns(toks)
+            spans += enc.span_masks(cols.stems, cols.norms)
+        uniq = enc.columns(list(index))
+        feats = np.array(uniq.features, dtype=np.int64)
+        static = model.static_inputs(feats, self._char_rows(list(uniq.chars)))
         proj = (static @ model.w_ih_static)[np.array(inverse)]
         gates = model.gates(proj, np.array(spans, dtype=np.int64))
         lengths = np.array([len(p[2]) for p in pieces])

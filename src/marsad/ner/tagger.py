@@ -134,7 +134,7 @@ class CRFTagger:
         return out
 
     def _is_natural_location(self, tokens: list[str]) -> bool:
-        stems = [self.features.word(t).stem for t in tokens]
+        stems = [self.features.stem(t) for t in tokens]
         kinds = set(self.lex.gazetteer.get(tuple(stems), ()))
         if not kinds and len(stems) == 1:
             kinds = set(self.features.gaz_types(stems[0]))

@@ -38,10 +38,9 @@ def tokenize(doc: Document) -> Document:
 def find_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words, numbers and single punctuation marks, with their matching forms."""
     tokens = []
-    append, forms_of = tokens.append, token_forms
+    append, forms = tokens.append, token_forms
     for m in TOKEN.finditer(text, start, len(text) if end is None else end):
-        forms = forms_of[m.group()]
-        append(Token(m.start(), m.end(), forms.norm, forms.prefix, forms.stem))
+        append(Token(m.start(), m.end(), *forms[m.group()]))
     return tokens
 
 

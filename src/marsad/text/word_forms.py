@@ -112,22 +112,26 @@ MAX_CACHED_FORMS = 500_000  # distinct surfaces remembered; the cache starts ove
 
 
 class TokenForms(dict):
-    """Surface -> its Forms, analysed on first sight and remembered (a dict: a hit costs one look-up)."""
+    """Surface -> (norm, prefix, stem), analysed on first sight and remembered: a hit is one dict look-up.
 
-    def __missing__(self, surface: str) -> Forms:
+    The values are plain tuples, which the garbage collector stops tracking; a cache of objects it
+    tracks costs every full collection a walk over hundreds of thousands of them.
+    """
+
+    def __missing__(self, surface: str) -> tuple[str, str, str]:
         norm = fold(surface)
         if len(norm) > 2 and ARABIC_LETTER.match(norm):
             prefix, stem = split_clitics(norm)
-            forms = Forms(norm, prefix, stem)
+            forms = (norm, prefix, stem)
         else:
-            forms = Forms(norm, "", norm)
+            forms = (norm, "", norm)
         if len(self) >= MAX_CACHED_FORMS:
             self.clear()
         self[surface] = forms
         return forms
 
 
-token_forms = TokenForms()  # token_forms["والصين"] -> Forms("والصين", "و", "الصين")
+token_forms = TokenForms()  # token_forms["والصين"] -> ("والصين", "و", "الصين"), as Token's norm, prefix, stem
 
 
 # --- the first word of a name -------------------------------------------------
