@@ -1,5 +1,6 @@
-"""The entities stage: recognise names (KB gazetteer, and the NER tagger the config names), find role
-phrases, merge the names within the article, link them to the knowledge base.
+"""The entities stage: recognise names (KB gazetteer, the NER tagger the config names, organisation
+names from their structure), find role phrases, merge the names within the article, link them to the
+knowledge base.
 
     from marsad.ner.entities import EntityStage
     stage = EntityStage()                                    # the shipped tagger (EntityConfig defaults)
@@ -22,6 +23,7 @@ from ..kb import KnowledgeBase, load_kb
 from ..kb.roles import find_role_phrases
 from .merge import Cluster, merge_mentions
 from .mentions import NameMatch, TaggedSpan, combine, decode_iob, find_kb_names, gazetteer_for, tagged_name
+from .organisations import with_org_names
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ class EntityStage:
                 doc.warn(f"NER tagger failed: {type(err).__name__}: {err}")
                 tagged = []
             matches = combine(matches, tagged)
+        matches = with_org_names(text, tokens, matches, self.kb)
         doc.role_phrases = find_role_phrases(text, tokens, self.kb)
         clusters = merge_mentions(text, tokens, matches, doc.role_phrases, self.kb)
         doc.entities = [to_entity(f"e{i}", c, text) for i, c in enumerate(clusters, 1)]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
 from ..kb.roles import is_role_word
+from ..resources import data_rows
 from ..text.agencies import agency_names, credited
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, PATRONYMIC, FirstForm, attestation, first_forms,
@@ -39,7 +40,7 @@ ARAB_LEAGUE = frozenset({"SAU", "ARE", "KWT", "QAT", "BHR", "OMN", "YEM", "IRQ",
                          "EGY", "LBY", "TUN", "DZA", "MAR", "MRT", "SDN", "SOM", "DJI", "COM"})
 CUE_WORDS = folded_word_lists("ner/cue-words.tsv")
 # Head nouns of organisation names, repeated alone for the organisation once it has been named (الحلف).
-ORG_HEADS = CUE_WORDS["org_head"]
+ORG_HEADS = frozenset(fold(row[0]) for row in data_rows("ner/org-heads.tsv"))
 
 
 @dataclass(slots=True)
@@ -54,9 +55,11 @@ class NameMatch:
     type: str | None  # PERSON | ORG | GPE | LOC | MISC, None when unknown
     entries: tuple[KBEntry, ...] = ()  # KB candidates, best first
     ambiguous: bool = False  # a form that is also a common word: link only with context
-    origin: str = "kb"  # kb | agency | tagger | short | role
+    origin: str = "kb"  # kb | agency | tagger | structure | short | role
     tagged: bool = False  # the tagger marked (part of) these words as a name
     name_en: str | None = None  # for names known outside the KB (agencies)
+    country: str | None = None  # what the name's own words say (الجيش اليمني → YEM)
+    agent: str | None = None  # CAMEO agent code its head noun implies (GOV, MIL …)
 
 
 @dataclass(slots=True)

@@ -128,6 +128,8 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             cluster = by_name.get(key) or _shortened(clusters, key, m, kb) or new_cluster(m.type or "MISC")
             by_name[key] = cluster
         cluster.mentions.append(m)
+        cluster.country = cluster.country or m.country
+        cluster.agent = cluster.agent or m.agent
 
     covered = {k for c in clusters for m in c.mentions for k in range(m.first, m.last)}
     add_short_forms(text, tokens, clusters, covered, kb)

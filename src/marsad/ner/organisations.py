@@ -1,0 +1,354 @@
+"""Organisation names from their structure: a head noun, its genitive chain, its adjectives and complements.
+
+«وزارة الصحة السعودية», «مركز الملك سلمان للإغاثة والأعمال الإنسانية», «الجيش اليمني»,
+«مجموعة "علي بابا"», «المرصد السوري لحقوق الإنسان». The head nouns, with the CAMEO agent
+code each implies, are `resources/ner/org-heads.tsv`. The chain absorbs the names inside
+it: no person is made from «الملك سلمان» in «مركز الملك سلمان», and a place inside
+(«مطار القاهرة الدولي») gives the organisation its country instead of an entity of its own.
+
+An indefinite head (وزارة، مركز) takes a genitive: a definite noun, a name, a quoted name,
+or a rare word (a foreign company's name). A definite head (الجيش، الهيئة) is a name only
+when a country nisba or a complement (للسياحة، لحقوق الإنسان) says which one. Then come
+adjectives (nisbas by their ending, and `org_adjective`), ل-complements, and nouns joined
+by و to a genitive or complement («للسياحة والتراث الوطني»). A preposition other than ل, a
+time word (`org_stop`), a clause opener or a mark ends the name.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Token
+from ..kb import KBEntry, KnowledgeBase
+from ..kb.roles import PHRASE_STOPS, role_lexicon
+from ..resources import data_rows
+from ..text.normalise import fold
+from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, PATRONYMIC, attestation, first_forms, folded_word_lists,
+                               source_offset, strip_article)
+from .mentions import ORG_HEADS, NameMatch
+
+_WORDS = folded_word_lists("ner/cue-words.tsv")
+ADJECTIVES = _WORDS["org_adjective"]
+PLACE_WORDS = _WORDS["place_cue"]  # «إمارة منطقة عسير», «شرطة مدينة زيوريخ»
+STOPS = _WORDS["org_stop"] | PHRASE_STOPS
+QUOTES = frozenset('"«»“”„‟\'')
+MAX_QUOTED_WORDS = 6  # a quoted name after a head: «مجموعة "علي بابا"»
+MAX_NAME_TOKENS = 12  # head included
+MAX_TITLED_NAME_WORDS = 5  # «مركز الملك فهد»، «ملعب الأمير محمد بن فهد»: the name after a title
+FOREIGN_NAME_COUNT = 60  # a word prose uses less than this, right after a head, is a name (شركة تاكيدا)
+NISBA_ENDINGS = ("ي", "يه")  # الوطني، الخيريه (ة folded to ه)
+VERB_PREFIX = "ي"  # «مجلس يضم الوزراء»: a verb after a head is no construct noun
+ADJECTIVE_ENDING = "ي"  # «مركز صحي»: an indefinite nisba adjective, no construct noun
+MIN_NAME_LETTERS = 3
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كما", "كم", "نا")
+LONG_VOWELS = frozenset("اوي")
+NATIONAL_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # «الجيش اليمني» names a national body
+
+
+@dataclass(slots=True, frozen=True)
+class OrgHead:
+    agent: str | None  # CAMEO agent code, None when the head alone does not say
+    weak: bool  # also a common noun: a name only before a name (حركة "طالبان", not حركة النقل)
+
+
+def _head_rows() -> list[tuple[str, str | None, str]]:
+    return [(fold(row[0]), (row[1].strip() if len(row) > 1 else "") or None, row[2].strip() if len(row) > 2 else "")
+            for row in data_rows("ner/org-heads.tsv")]
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, OrgHead]:
+    """Folded head noun (without ال) -> its agent code and whether it is weak."""
+    return {head: OrgHead(agent, kind == "weak") for head, agent, kind in _head_rows() if kind != "body"}
+
+
+@lru_cache(maxsize=1)
+def national_bodies() -> dict[tuple[str, ...], str | None]:
+    """Words of a body named without a head noun (الدفاع المدني) -> its agent code."""
+    return {tuple(name.split()): agent for name, agent, kind in _head_rows() if kind == "body"}
+
+
+def is_org_head(form: str) -> bool:
+    """A matching form that is a head noun, with or without ال (الوزارة، وزارة)."""
+    return strip_article(form) in ORG_HEADS
+
+
+@dataclass(slots=True)
+class _Chain:
+    """An organisation name being read: where it ends, what made it a name, its country."""
+
+    last: int  # token after the name
+    head: OrgHead
+    named: bool = False  # a genitive, country nisba or complement makes it a name
+    country: str | None = None
+    kind: str = "head"  # what the last part was: head | genitive | adjective | complement
+    core: int = 0  # token after the last part that is not an adjective
+    qualified: bool = False  # a genitive or complement, not adjectives alone
+
+
+def definite(tok: Token) -> bool:
+    return tok.norm.startswith(ARTICLE)
+
+
+def and_definite(tok: Token) -> bool:
+    return tok.norm[:1] in CONJUNCTIONS and tok.norm[1:].startswith(ARTICLE)
+
+
+def lam_definite(tok: Token) -> bool:
+    """«للإغاثة»: ل + ال written لل (with و it is a new recipient: «وللمنظمين»)."""
+    return tok.norm.startswith("لل")
+
+
+def lam_indefinite(tok: Token) -> bool:
+    """«لحقوق», «لأبحاث»: ل on a noun that a genitive will follow."""
+    return tok.prefix == "ل" and not tok.stem.startswith(ARTICLE) and len(tok.stem) > 2
+
+
+def is_nisba(form: str) -> bool:
+    return form.startswith(ARTICLE) and len(form) > 4 and form.endswith(NISBA_ENDINGS)
+
+
+def is_title(form: str) -> bool:
+    """الملك، الأمير، الشيخ: a one-word title or office whose holder's name follows (مركز الملك فهد)."""
+    return any(len(r.words) == 1 for r in role_lexicon().get(form, ()))
+
+
+def find_org_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[NameMatch]:
+    """Structural organisation names, left to right, not overlapping."""
+    # KB names that are not also common words (مدينة); tagger spans run on too often
+    names_at = {m.first: m for m in matches if m.origin in ("kb", "agency") and not m.ambiguous}
+    out: list[NameMatch] = []
+    i = 0
+    while i < len(tokens):
+        found = org_at(text, tokens, i, names_at, kb)
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        i = found.last
+    return out
+
+
+def org_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameMatch],
+           kb: KnowledgeBase) -> NameMatch | None:
+    tok = tokens[i]
+    if not tok.is_word:
+        return None
+    heads = org_heads()
+    form = next((f for f in first_forms(tok) if strip_article(f.form) in heads), None)
+    if form is None:
+        return _national_body(text, tokens, i, kb)
+    head = heads[strip_article(form.form)]
+    chain = _Chain(i + 1, head, core=i + 1)
+    if form.form.startswith(ARTICLE):
+        _extend(tokens, chain, kb, i + MAX_NAME_TOKENS)
+        national = chain.country is not None and head.agent in NATIONAL_AGENTS  # الجيش اليمني، الحكومة الأفغانية
+        if not (chain.qualified or national or (chain.named and _place_follows(tokens, chain.last, names_at))):
+            return None  # «الصحيفة البريطانية» is the paper named before; «الحكومة» is no name
+    else:
+        if not _genitive(tokens, chain, names_at, kb) or not chain.named:
+            return None
+        _extend(tokens, chain, kb, i + MAX_NAME_TOKENS)
+    last = chain.last
+    words = [form.form, *(t.norm for t in tokens[i + 1:last])]
+    entry = _kb_org(kb, words, chain.core - i)
+    country = chain.country or (entry.country if entry else None)
+    key = " ".join(words[:chain.core - i] if chain.qualified else words)  # «نادي الهلال السعودي» is «نادي الهلال»
+    return NameMatch(i, last, source_offset(text, tok.start, tok.end, form.skip), tokens[last - 1].end, key, "ORG",
+                     (entry,) if entry else (), origin="structure", tagged=True, country=country, agent=head.agent)
+
+
+def _national_body(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase) -> NameMatch | None:
+    """«الدفاع المدني», «القوات المسلحة السعودية»: a body every state has, and its country when a nisba says."""
+    tok = tokens[i]
+    for form in first_forms(tok):
+        for words, agent in national_bodies().items():
+            n = len(words)
+            if form.form != words[0] or i + n > len(tokens) or any(tokens[i + k].norm != words[k] for k in range(1, n)):
+                continue
+            last, country = i + n, None
+            nisba = kb.nisba(tokens[last].norm) if last < len(tokens) else None
+            if nisba is not None and nisba.country:
+                last, country = last + 1, nisba.country
+            key = " ".join([form.form, *(t.norm for t in tokens[i + 1:i + n])])
+            return NameMatch(i, last, source_offset(text, tok.start, tok.end, form.skip), tokens[last - 1].end, key,
+                             "ORG", origin="structure", tagged=True, country=country, agent=agent)
+    return None
+
+
+def _genitive(tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatch], kb: KnowledgeBase,
+              depth: int = 0) -> bool:
+    """The genitive after an indefinite head: a definite noun, a name, a quoted name or a rare word."""
+    j = chain.last
+    if j >= len(tokens):
+        return False
+    tok = tokens[j]
+    if tok.norm in QUOTES:
+        return depth == 0 and _quoted(tokens, chain, names_at)
+    if not tok.is_word or tok.norm in STOPS:
+        return False
+    name = names_at.get(j)
+    if name is not None and name.start == tok.start:
+        _found(chain, name.last)
+        if name.type == "ORG" and depth == 0:
+            return False  # «وكالة أسوشيتد برس», «حركة طالبان»: the organisation's own name is the mention
+        if name.entries and name.entries[0].type in ("GPE", "LOC") and name.entries[0].country:
+            chain.country = name.entries[0].country
+        return True
+    after_place_word = depth > 0 and tokens[j - 1].norm in PLACE_WORDS
+    rare_name_fits = after_place_word or (depth == 0 and chain.head.agent not in NATIONAL_AGENTS)
+    if rare_name_fits and not tok.prefix and len(tok.norm) >= MIN_NAME_LETTERS \
+            and attestation(tok.norm) < FOREIGN_NAME_COUNT and tok.norm not in role_lexicon() \
+            and not _with_pronoun(tok.norm) and not _participle_or_adjective(tok.norm):
+        # «شركة تاكيدا», «شرطة مدينة زيوريخ»: a word prose does not use is a name (a ministry's genitive is not)
+        _found(chain, j + 1)
+        return True
+    if tok.prefix or (chain.head.weak and depth > 0):
+        return False  # «وزارة بالرياض»: a preposition; «حركة النقل»: a common noun after a weak head
+    if definite(tok) and not chain.head.weak:
+        if is_org_head(tok.norm):
+            return False  # «إدارة المستشفى», «مجلس الإدارة»: a part of another body, no name
+        _found(chain, j + 1)
+        if is_title(tok.norm):
+            _titled_name(tokens, chain)
+        return True
+    if depth == 0 and not is_org_head(tok.norm) and not tok.norm.startswith(VERB_PREFIX) \
+            and not tok.norm.endswith(ADJECTIVE_ENDING) and j + 1 < len(tokens):
+        chain.last = j + 1  # «إدارة شؤون المعلمين», «هيئة كبار العلماء»: a construct noun, then its genitive
+        if _genitive(tokens, chain, names_at, kb, depth + 1) and chain.named:
+            return True
+        chain.last = j
+    return False
+
+
+def _with_pronoun(word: str) -> bool:
+    """«أعمالهما», «قراراتها»: a common noun with a pronoun suffix is rare as a whole, not a name."""
+    return any(word.endswith(suffix) and attestation(word[:-len(suffix)]) >= FOREIGN_NAME_COUNT
+               for suffix in PRONOUN_SUFFIXES)
+
+
+def _participle_or_adjective(word: str) -> bool:
+    """«مميز», «مكسو» (م + a consonant) and «سياحية» (ية): the shapes of participles and nisbas, which
+    modern prose uses more than the books the word counts come from; foreign names seldom take them."""
+    return (word.startswith("م") and word[1:2] not in LONG_VOWELS) or word.endswith(NISBA_ENDINGS[1])
+
+
+def _found(chain: _Chain, last: int) -> None:
+    chain.last = chain.core = last
+    chain.named = chain.qualified = True
+    chain.kind = "genitive"
+
+
+def _quoted(tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatch]) -> bool:
+    """«مجموعة "علي بابا"», «تنظيم "داعش"»: a quoted name after the head."""
+    j = chain.last
+    for k in range(j + 1, min(len(tokens), j + 2 + MAX_QUOTED_WORDS)):
+        if tokens[k].norm in QUOTES:
+            if k == j + 1:
+                return False
+            name = names_at.get(j + 1)
+            if name is not None and name.last == k and name.type == "ORG":
+                return False  # «تنظيم "داعش"»: the quoted name is the organisation's own
+            _found(chain, k + 1)
+            return True
+        if not tokens[k].is_word:
+            return False
+    return False
+
+
+def _titled_name(tokens: Sequence[Token], chain: _Chain) -> None:
+    """The name words after a title inside a chain: «مركز الملك فهد الثقافي», «ملعب الأمير محمد بن فهد»."""
+    k = chain.last
+    end = k
+    while k < len(tokens) and k - chain.last < MAX_TITLED_NAME_WORDS:
+        t = tokens[k]
+        after_link = k > chain.last and tokens[k - 1].norm in PATRONYMIC
+        if not t.is_word or t.norm in STOPS or is_org_head(t.stem) or (definite(t) and not after_link) \
+                or t.prefix.startswith(AND_PREFIX) or t.stem.startswith(ARTICLE) and t.prefix:
+            break  # «ملعب الملك عبد العزيز بالشرائع»: فيصل (not ف + يصل) and عبد العزيز are names, بالشرائع is not
+        k += 1
+        if t.norm not in PATRONYMIC:
+            end = k
+    chain.last = chain.core = end
+
+
+def _extend(tokens: Sequence[Token], chain: _Chain, kb: KnowledgeBase, limit: int) -> None:
+    """Adjectives, ل-complements and nouns joined by و, after the head or its genitive."""
+    while chain.last < min(len(tokens), limit):
+        tok = tokens[chain.last]
+        if not tok.is_word:
+            return
+        if definite(tok):
+            if tok.norm in STOPS or not (is_nisba(tok.norm) or tok.norm in ADJECTIVES):
+                return
+            nisba = kb.nisba(tok.norm)
+            chain.last += 1
+            if nisba is not None and nisba.country:
+                chain.country = chain.country or nisba.country
+                chain.named = True
+            else:
+                chain.core = chain.last
+            chain.kind = "adjective"
+        elif lam_definite(tok) and _stem(tok) not in STOPS:
+            _complement(chain, chain.last + 1)
+        elif lam_indefinite(tok) and tok.stem not in STOPS and chain.last + 1 < len(tokens) \
+                and definite(tokens[chain.last + 1]) and tokens[chain.last + 1].norm not in STOPS \
+                and chain.kind != "head":  # «المستشفى لتلقي العلاج» is a purpose, «المرصد السوري لحقوق» a name
+            _complement(chain, chain.last + 2)
+        elif and_definite(tok) and chain.kind in ("genitive", "complement") and tok.norm[1:] not in STOPS:
+            chain.last = chain.core = chain.last + 1
+        else:
+            return
+
+
+def _complement(chain: _Chain, last: int) -> None:
+    chain.last = chain.core = last
+    chain.named = chain.qualified = True
+    chain.kind = "complement"
+
+
+def _stem(tok: Token) -> str:
+    """«للإغاثة» -> الاغاثه."""
+    norm = tok.norm[1:] if tok.norm[:1] in CONJUNCTIONS else tok.norm
+    return ARTICLE + norm[2:] if norm.startswith("لل") else norm
+
+
+def _place_follows(tokens: Sequence[Token], j: int, names_at: dict[int, NameMatch]) -> bool:
+    """«الهيئة الملكية بالجبيل»: a definite head with an adjective, then ب/في and a place."""
+    if j >= len(tokens):
+        return False
+    tok = tokens[j]
+    if tok.norm == "في" and j + 1 < len(tokens):
+        j, tok = j + 1, tokens[j + 1]
+    elif not tok.prefix.endswith("ب"):
+        return False
+    name = names_at.get(j)
+    return name is not None and name.type in ("GPE", "LOC") and j > 0 and tokens[j - 1].is_word
+
+
+def _kb_org(kb: KnowledgeBase, words: list[str], core: int) -> KBEntry | None:
+    """The KB organisation the name's words name: all of them, or all but trailing adjectives
+    («مجلس الأمن الدولي» is «مجلس الأمن»; «الاتحاد الأوروبي لكرة القدم» is not «الاتحاد الأوروبي»)."""
+    for n in range(len(words), max(core, 2) - 1, -1):
+        words_n = [w for w in words[:n] if w not in QUOTES]
+        entry = next((e for e in kb.lookup(" ".join(words_n)) if e.type == "ORG"), None)
+        if entry is not None:
+            return entry
+    return None
+
+
+def with_org_names(text: str, tokens: Sequence[Token], matches: list[NameMatch], kb: KnowledgeBase) -> list[NameMatch]:
+    """The mentions with structural organisation names in place of what they cover: a name inside one is
+    no entity of its own. An organisation the KB names over a longer span keeps that span."""
+    out = list(matches)
+    for org in find_org_names(text, tokens, matches, kb):
+        overlapping = [m for m in out if m.first < org.last and org.first < m.last]
+        if any(m.type == "ORG" and m.origin != "tagger" and (m.first < org.first or m.last > org.last)
+               for m in overlapping):
+            continue  # a KB organisation over a longer span
+        for m in overlapping:
+            out.remove(m)
+        out.append(org)
+    out.sort(key=lambda m: m.first)
+    return out

@@ -1,0 +1,89 @@
+"""Organisation names from their structure, on sentences from real news (SaudiNewsNet and the issue's hand check)."""
+from __future__ import annotations
+
+import pytest
+
+from marsad import load_pipeline
+from marsad.config import EntityConfig, PipelineConfig, TaggerKind
+from marsad.document import Document, Source
+from marsad.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def kb_only() -> Pipeline:
+    return load_pipeline(PipelineConfig(entities=EntityConfig(tagger=TaggerKind.none)))
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Pipeline:
+    return load_pipeline(PipelineConfig())
+
+
+def entities(text: str, pipeline: Pipeline) -> list[tuple[str, str]]:
+    doc = pipeline(Document(Source("text"), raw=text))
+    return [(e.type, e.name) for e in doc.entities]
+
+
+def orgs(text: str, pipeline: Pipeline) -> list[str]:
+    return [name for typ, name in entities(text, pipeline) if typ == "ORG"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وسجلت وزارة الصحة 12 حالة جديدة.", "وزارة الصحة"),
+    ("وأوقفت دوريات حرس الحدود المتسللين.", "حرس الحدود"),
+    ("أقام مستشفى الصحة النفسية بأبها حفلا.", "مستشفى الصحة النفسية"),
+    ("نفذ المشروع مركز الملك سلمان للإغاثة والأعمال الإنسانية في اليمن.", "مركز الملك سلمان للإغاثة والأعمال الإنسانية"),
+    ("وقال الرئيس المؤسس لحركة نداء تونس إن الحزب باق.", "حركة نداء تونس"),
+    ("واستحوذت مجموعة \"علي بابا\" على الحصة.", "مجموعة \"علي بابا\""),
+    ("نقل المصاب إلى مستشفى الملك سلمان للقوات المسلحة.", "مستشفى الملك سلمان للقوات المسلحة"),
+    ("شاركت جمعية الأيدي الحرفية الخيرية في المعرض.", "جمعية الأيدي الحرفية الخيرية"),
+    ("وذكر المرصد السوري لحقوق الانسان أن القصف استمر.", "المرصد السوري لحقوق الانسان"),
+    ("استأنف الفريق تدريباته على ملعب الأمير فيصل بن فهد، بعد الإجازة.", "ملعب الأمير فيصل بن فهد"),
+    ("وقالت الإدارة العامة للدفاع المدني إن الحريق أخمد.", "الإدارة العامة للدفاع المدني"),
+    ("أعلنت شرطة مدينة زيوريخ السويسرية امس الثلاثاء.", "شرطة مدينة زيوريخ السويسرية"),
+    ("وقالت شركة تاكيدا إن الدواء آمن.", "شركة تاكيدا"),
+])
+def test_an_organisation_is_its_whole_name(kb_only, text, name):
+    assert name in orgs(text, kb_only)
+
+
+def test_no_person_or_place_from_inside_an_organisation(shipped):
+    found = entities("نقل المصاب إلى مستشفى الملك سلمان للقوات المسلحة، ثم إلى مطار القاهرة الدولي.", shipped)
+    assert ("ORG", "مستشفى الملك سلمان للقوات المسلحة") in found and ("ORG", "مطار القاهرة الدولي") in found
+    assert not [name for typ, name in found if typ != "ORG"]
+
+
+def test_a_national_body_gets_country_and_actor_code(kb_only):
+    doc = kb_only(Document(Source("text"), raw="قال مسؤول في الحكومة الافغانية إن الشرطة الأفغانية اعتقلت ثلاثة، وأكدت وزارة الداخلية السعودية ذلك."))
+    actors = {e.name: e.actor for e in doc.entities if e.type == "ORG"}
+    assert actors == {"الحكومة الافغانية": "AFGGOV", "الشرطة الأفغانية": "AFGCOP", "وزارة الداخلية السعودية": "SAUGOV"}
+    assert all(e.kb_id is None for e in doc.entities if e.type == "ORG")
+
+
+def test_an_organisation_the_kb_knows_keeps_its_link(kb_only):
+    doc = kb_only(Document(Source("text"), raw="حسبما ذكرت وكالة “أسوشيتد برس” الأمريكية، وأعلن مجلس التعاون الخليجي دعمه."))
+    assert {e.name_en for e in doc.entities} >= {"Associated Press", "Gulf Cooperation Council"}
+
+
+@pytest.mark.parametrize("text", [
+    "ولم تفصح وكالة أعمالهما عن التفاصيل.",  # agency of their business
+    "وشهدت حركة النقل الخارجية للمعلمين تأخرا.",  # the movement of teachers
+    "ونقل إلى المستشفى لتلقي العلاج.",  # the hospital, to be treated
+    "وقامت إدارة المستشفى بتكريم الموظفين.",  # the hospital's management
+    "وتعاقد مع شركة سياحية لتنظيم الرحلات.",  # a tourism company
+    "وفتحت القوات جبهة جديدة من جهة الغرب.",  # a new front
+    "ونشرت الصحيفة البريطانية الخبر.",  # the British newspaper named before
+])
+def test_a_common_noun_after_a_head_is_no_name(kb_only, text):
+    assert orgs(text, kb_only) == []
+
+
+def test_the_head_alone_later_is_the_same_organisation(kb_only):
+    doc = kb_only(Document(Source("text"), raw="أعلنت وزارة الصحة عن حالتين. وأكدت الوزارة أن المصابين بخير."))
+    ministry = [e for e in doc.entities if e.type == "ORG"]
+    assert len(ministry) == 1 and [doc.text[m.start:m.end] for m in ministry[0].mentions] == ["وزارة الصحة", "الوزارة"]
+
+
+def test_the_same_body_with_and_without_its_nisba_is_one_entity(kb_only):
+    doc = kb_only(Document(Source("text"), raw="انتقل اللاعب إلى نادي الهلال السعودي. وقال رئيس نادي الهلال إن العقد وقع."))
+    assert len([e for e in doc.entities if e.type == "ORG"]) == 1
