@@ -64,9 +64,14 @@ def org_heads() -> dict[str, OrgHead]:
 
 
 @lru_cache(maxsize=1)
-def national_bodies() -> dict[tuple[str, ...], str | None]:
-    """Words of a body named without a head noun (الدفاع المدني) -> its agent code."""
-    return {tuple(name.split()): agent for name, agent, kind in _head_rows() if kind == "body"}
+def national_bodies() -> dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]:
+    """First word -> (words, agent code) of the bodies named without a head noun (الدفاع المدني)."""
+    index: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
+    for name, agent, kind in _head_rows():
+        if kind == "body":
+            words = tuple(name.split())
+            index.setdefault(words[0], []).append((words, agent))
+    return {first: tuple(sorted(bodies, key=lambda b: -len(b[0]))) for first, bodies in index.items()}
 
 
 def is_org_head(form: str) -> bool:
@@ -121,13 +126,27 @@ def find_org_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
     out: list[NameMatch] = []
     i = 0
     while i < len(tokens):
-        found = org_at(text, tokens, i, names_at, kb)
+        found = org_at(text, tokens, i, names_at, kb) if may_start(tokens[i].norm) else None
         if found is None:
             i += 1
             continue
         out.append(found)
         i = found.last
     return out
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    heads = set(org_heads())
+    return frozenset(heads | {ARTICLE + h for h in heads} | set(national_bodies()))
+
+
+@lru_cache(maxsize=100_000)
+def may_start(norm: str) -> bool:
+    """Whether a token could begin an organisation name: a head or body word after at most three
+    proclitic letters (وللهيئة). A quick test before the full one."""
+    words = _first_words()
+    return any(norm[k:] in words for k in range(min(4, len(norm))))
 
 
 def org_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameMatch],
@@ -162,10 +181,11 @@ def org_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameM
 def _national_body(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase) -> NameMatch | None:
     """«الدفاع المدني», «القوات المسلحة السعودية»: a body every state has, and its country when a nisba says."""
     tok = tokens[i]
+    bodies = national_bodies()
     for form in first_forms(tok):
-        for words, agent in national_bodies().items():
+        for words, agent in bodies.get(form.form, ()):
             n = len(words)
-            if form.form != words[0] or i + n > len(tokens) or any(tokens[i + k].norm != words[k] for k in range(1, n)):
+            if i + n > len(tokens) or any(tokens[i + k].norm != words[k] for k in range(1, n)):
                 continue
             last, country = i + n, None
             nisba = kb.nisba(tokens[last].norm) if last < len(tokens) else None
