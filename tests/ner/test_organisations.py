@@ -87,3 +87,34 @@ def test_the_head_alone_later_is_the_same_organisation(kb_only):
 def test_the_same_body_with_and_without_its_nisba_is_one_entity(kb_only):
     doc = kb_only(Document(Source("text"), raw="انتقل اللاعب إلى نادي الهلال السعودي. وقال رئيس نادي الهلال إن العقد وقع."))
     assert len([e for e in doc.entities if e.type == "ORG"]) == 1
+
+
+# --- roles around names (real sentences) ---------------------------------------------------------
+def roles_of(text: str, pipeline: Pipeline) -> dict[str, list[str]]:
+    doc = pipeline(Document(Source("text"), raw=text))
+    return {e.name: e.roles for e in doc.entities if e.type == "PERSON"}
+
+
+def test_a_role_after_the_name(shipped):
+    assert roles_of("قال عبد العزيز جباري مستشار الرئيس اليمني إن الحوار مستمر.", shipped)["عبد العزيز جباري"] == [
+        "مستشار الرئيس اليمني"]
+
+
+def test_an_office_with_its_body_and_a_title_before_the_name(shipped):
+    roles = roles_of("وقال مدير عام مركز المعلومات الوطني الدكتور طارق الشدي إن النظام جاهز.", shipped)
+    assert roles["طارق الشدي"] == ["مدير عام مركز المعلومات الوطني", "الدكتور"]
+
+
+def test_roles_in_a_list_stay_with_their_own_names(shipped):
+    roles = roles_of("ولسمو ولي ولي العهد، الأمير محمد بن سلمان، ولأمير منطقة عسير، الأمير فيصل بن خالد، "
+                     "ولوزير الصحة، المهندس خالد الفالح.", shipped)
+    assert roles["محمد بن سلمان"] == ["ولي ولي العهد", "الأمير"]
+    assert roles["فيصل بن خالد"] == ["أمير منطقة عسير", "الأمير"]
+    assert roles["خالد الفالح"] == ["وزير الصحة", "المهندس"]
+
+
+def test_offices_after_names_in_a_list(shipped):
+    roles = roles_of("وحضر الدكتور مساعد العيبان وزير الدولة عضو مجلس الوزراء، وعادل الجبير وزير الخارجية، "
+                     "والأمير سلطان.", shipped)
+    assert roles["مساعد العيبان"] == ["الدكتور", "وزير الدولة", "عضو مجلس الوزراء"]
+    assert roles["عادل الجبير"] == ["وزير الخارجية"]

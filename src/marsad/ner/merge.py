@@ -140,11 +140,18 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
         for m in list(c.mentions):
             if m.origin in ("kb", "tagger", "short"):
                 for app in appositive_roles(text, tokens, m.last, kb):
-                    c.add_role(text[app.start:app.end])
+                    if not _next_in_list(text, app.start):
+                        c.add_role(text[app.start:app.end])
     clusters.sort(key=lambda c: c.start)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+def _next_in_list(text: str, start: int) -> bool:
+    """«الأمير محمد بن سلمان، ولأمير منطقة عسير، الأمير فيصل»: a phrase after a comma that opens with و
+    begins the next item of a list, it is no apposition."""
+    return text[start:start + 1] == AND_PREFIX
 
 
 def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: dict[str, Cluster],
@@ -233,17 +240,80 @@ def add_short_forms(text: str, tokens: Sequence[Token], clusters: list[Cluster],
             break
 
 
+@dataclass(slots=True)
+class RoleItem:
+    """A role phrase and what it governs: «رئيس» + «الهيئة العامة للسياحة», «مستشار» + «الرئيس اليمني»."""
+
+    role: RolePhrase
+    last: int  # token after the role and its complement
+
+
+def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: dict[int, NameMatch],
+              name_starts: set[int]) -> list[list[RoleItem]]:
+    """Role phrases with their complements, grouped in runs that follow each other (a comma may part them):
+    «رئيس الهيئة العامة للسياحة والتراث الوطني الأمير» is one run of two roles."""
+    by_first = {r.first: r for r in roles if r.first not in name_starts}  # «سلطان بن سلمان» is a name, not an office
+    runs: list[list[RoleItem]] = []
+    used: set[int] = set()
+    for r in by_first.values():
+        if r.first in used:
+            continue
+        run: list[RoleItem] = []
+        current: RolePhrase | None = r
+        while current is not None:
+            last = current.last
+            construct = not current.key.split()[-1].startswith(ARTICLE)  # «أمير منطقة عسير», not «الأمير فيصل»
+            while construct or current.kind == OFFICE:  # an office governs a body, a place or another office
+                named = named_at.get(last)
+                inner = by_first.get(last)
+                if named is not None and tokens[last].prefix in ("", "ل", "ب"):
+                    last = named.last  # «رئيس الهيئة العامة للسياحة», «الناطق الإعلامي لوزارة العدل»
+                elif inner is not None and inner.kind == OFFICE and construct:
+                    used.add(inner.first)  # «مستشار الرئيس اليمني»
+                    last = inner.last
+                elif construct and last + 1 < len(tokens) and tokens[last].norm in PLACE_CUES and tokens[last + 1].is_word:
+                    last = named_at[last + 1].last if last + 1 in named_at else last + 2  # «أمير منطقة عسير»
+                else:
+                    break
+                construct = False
+            run.append(RoleItem(current, last))
+            used.add(current.first)
+            current = by_first.get(last)
+            if current is None and (nxt := _after_comma(tokens, last)) != last:
+                following = by_first.get(nxt)  # «ولأمير منطقة عسير، الأمير فيصل»: a title after a comma
+                current = following if following is not None and following.kind != OFFICE \
+                    and not tokens[nxt].prefix.startswith(AND_PREFIX) else None
+        runs.append(run)
+    return runs
+
+
+def _after_comma(tokens: Sequence[Token], k: int) -> int:
+    """The token after one comma at k, else k."""
+    return k + 1 if k < len(tokens) and tokens[k].norm in ("،", ",") else k
+
+
 def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], roles: Sequence[RolePhrase],
                  covered: set[int], kb: KnowledgeBase) -> None:
     """A role before a person's name is theirs; an office alone is a mention of the person it names (not one
     before another name: «وزير خارجية كوبا» is Cuba's minister)."""
     person_at = {m.first: c for c in clusters if c.type == "PERSON" for m in c.mentions}
+    person_before = {m.last: c for c in clusters if c.type == "PERSON" for m in c.mentions if m.origin != "role"}
+    named_at = {m.first: m for c in clusters if c.type in ("ORG", "GPE", "LOC") for m in c.mentions}
     standalone = []
-    for r in roles:
-        owner = person_at.get(r.last)
+    name_starts = {m.first for c in clusters if c.type == "PERSON" for m in c.mentions if m.origin != "role"}
+    for run in role_runs(tokens, roles, named_at, name_starts):
+        nxt = _after_comma(tokens, run[-1].last)
+        owner = person_at.get(nxt) if nxt == run[-1].last or not tokens[nxt].prefix.startswith(AND_PREFIX) else None
+        first = run[0].role
+        after = owner is None and (first.kind == OFFICE or not first.key.split()[0].startswith(ARTICLE))
+        if after:  # «وعادل الجبير وزير الخارجية»: an office right after a name, no other name after it
+            owner = person_before.get(run[0].role.first)
         if owner is not None:
-            owner.add_role(text[r.start:r.end], r)
-        elif r.kind == OFFICE and not any(k in covered for k in range(r.first, r.last + 1)):
+            for item in run:
+                owner.add_role(text[item.role.start:tokens[item.last - 1].end], item.role)
+            continue
+        r = run[0].role
+        if len(run) == 1 and r.kind == OFFICE and not any(k in covered for k in range(r.first, r.last + 1)):
             if " " in r.key or r.last >= len(tokens) or not tokens[r.last].is_word:
                 standalone.append(r)  # «الملك خالد» (an airbase) is no mention of King Salman
     persons = [c for c in clusters if c.type == "PERSON"]
