@@ -130,6 +130,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def english_name(ascii_name: str) -> str:
+    """GeoNames' ASCII name with its transliteration marks for ʿayn dropped (Sa`dah -> Sa'dah)."""
+    return ascii_name.replace("`", "'").strip()
+
+
 def arabic_ok(name: str) -> bool:
     return bool(ARABIC_NAME.match(name)) and not (set(name) & PERSIAN_URDU)
 
@@ -263,7 +268,7 @@ def load_cities(shared: Path, countries: dict[str, Entry], iso2_to_3: dict[str, 
         if not line:
             continue
         c = line.split("\t")
-        geonameid, name_en, alternates = c[0], c[1], c[3]
+        geonameid, name_en, ascii_name, alternates = c[0], c[1], c[2], c[3]
         iso3 = iso2_to_3.get(c[8])
         names = [clean(a) for a in alternates.split(",") if arabic_ok(clean(a))]
         wc = world.get((country_en.get(iso3, ""), name_en), [])
@@ -284,7 +289,7 @@ def load_cities(shared: Path, countries: dict[str, Entry], iso2_to_3: dict[str, 
         ranked = sorted(dict.fromkeys(names), key=lambda n: (-freq.get(fold(n), 0), len(n), n))
         canonical = ranked[0] if ranked else wc[0]
         entry = Entry(
-            id=f"m:city:{geonameid}", type="GPE", name=canonical, name_en=name_en,
+            id=f"m:city:{geonameid}", type="GPE", name=canonical, name_en=english_name(ascii_name or name_en),
             country=iso3, actor=iso3, coordinates=(float(c[4]), float(c[5])),
             sources=[SRC_GEONAMES], prior=float(population),
             exempt=capitals.get(iso3) == name_en)
@@ -313,6 +318,8 @@ def load_curated(cities: dict[str, Entry], countries: dict[str, Entry],
                 if city is None:
                     raise SystemExit(f"{path.name}: unknown geonameid {row['geonameid']}")
                 city.apply_curated_names(row)
+                if row.get("name_en"):
+                    city.name_en = row["name_en"]
                 if row.get("ambiguous"):
                     city.ambiguous = row["ambiguous"]
                 city.add_source(source)

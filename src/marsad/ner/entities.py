@@ -1,6 +1,6 @@
 """The entities stage: recognise names (KB gazetteer, the NER tagger the config names, organisation
 names from their structure), find role phrases, merge the names within the article, link them to the
-knowledge base.
+knowledge base, preferring the article's own countries.
 
     from marsad.ner.entities import EntityStage
     stage = EntityStage()                                    # the shipped tagger (EntityConfig defaults)
@@ -21,8 +21,10 @@ from ..config import EntityConfig, TaggerKind
 from ..document import Document, Entity, Mention, Token
 from ..kb import KnowledgeBase, load_kb
 from ..kb.roles import find_role_phrases
+from ..text.outlets import outlet_country
 from .merge import Cluster, merge_mentions
 from .mentions import NameMatch, TaggedSpan, combine, decode_iob, find_kb_names, gazetteer_for, tagged_name
+from .linking import prefer_article_countries
 from .organisations import with_org_names
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,7 @@ class EntityStage:
                 tagged = []
             matches = combine(matches, tagged)
         matches = with_org_names(text, tokens, matches, self.kb)
+        prefer_article_countries(text, tokens, matches, self.kb, outlet_country(doc.outlet, doc.source.url))
         doc.role_phrases = find_role_phrases(text, tokens, self.kb)
         clusters = merge_mentions(text, tokens, matches, doc.role_phrases, self.kb)
         doc.entities = [to_entity(f"e{i}", c, text) for i, c in enumerate(clusters, 1)]

@@ -35,6 +35,8 @@ SHORT_FORM_MAX_COUNT = 20_000
 ORG_HEAD_AMBIGUOUS = 2  # two organisations with the same head noun: the bare head names neither
 VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
 PLACE_CUES = CUE_WORDS["place_cue"]  # words before a place name that make an ambiguous one-word form a place
+PLACE_PREPOSITIONS = CUE_WORDS["place_preposition"]
+WELL_KNOWN_PLACE = 1_000_000  # prior of a region (curated) or a city of a million: a preposition is context enough
 
 
 @dataclass(slots=True)
@@ -168,6 +170,9 @@ def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: di
         prev = tokens[m.first - 1] if m.first > 0 else None
         if prev is not None and prev.stem in PLACE_CUES:
             return True
+        if entry.prior >= WELL_KNOWN_PLACE and attestation(m.key) < VERY_COMMON_WORD and (
+                prev is not None and prev.norm in PLACE_PREPOSITIONS or tokens[m.first].prefix == "ب"):
+            return True  # «وصل الوفد إلى عسير», «بعسير»: a region or a big city after a preposition
         if tokens[m.first].prefix == AND_PREFIX and any(x.last == m.first for x in matches
                                                  if x.type in ("GPE", "LOC") and not x.ambiguous):
             return True  # «الرياض والدمام»

@@ -24,7 +24,7 @@ from ..kb import KBEntry, KnowledgeBase
 from ..kb.roles import PHRASE_STOPS, role_lexicon
 from ..resources import data_rows
 from ..text.normalise import fold
-from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, PATRONYMIC, attestation, first_forms, folded_word_lists,
+from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC, attestation, first_forms, folded_word_lists,
                                source_offset, strip_article)
 from .mentions import ORG_HEADS, NameMatch
 
@@ -41,6 +41,7 @@ NISBA_ENDINGS = ("ي", "يه")  # الوطني، الخيريه (ة folded to ه
 VERB_PREFIX = "ي"  # «مجلس يضم الوزراء»: a verb after a head is no construct noun
 ADJECTIVE_ENDING = "ي"  # «مركز صحي»: an indefinite nisba adjective, no construct noun
 MIN_NAME_LETTERS = 3
+WELL_KNOWN = 1_000_000  # prior of a KB name that reads as a name even where it is also a word: big cities, curated rows
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كما", "كم", "نا")
 LONG_VOWELS = frozenset("اوي")
 NATIONAL_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # «الجيش اليمني» names a national body
@@ -121,8 +122,9 @@ def is_title(form: str) -> bool:
 
 def find_org_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[NameMatch]:
     """Structural organisation names, left to right, not overlapping."""
-    # KB names that are not also common words (مدينة); tagger spans run on too often
-    names_at = {m.first: m for m in matches if m.origin in ("kb", "agency") and not m.ambiguous}
+    # KB names, and of those that are also words only the well-known (لندن, not جديدة); tagger spans run on too often
+    names_at = {m.first: m for m in matches if m.origin in ("kb", "agency")
+                and (not m.ambiguous or m.entries and m.entries[0].prior >= WELL_KNOWN and m.key not in PLACE_WORDS)}
     out: list[NameMatch] = []
     i = 0
     while i < len(tokens):
@@ -155,20 +157,21 @@ def org_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameM
     if not tok.is_word:
         return None
     heads = org_heads()
-    form = next((f for f in first_forms(tok) if strip_article(f.form) in heads), None)
+    forms = [*first_forms(tok), *(FirstForm(tok.norm[len(g):], len(g)) for g in PROCLITIC_GROUPS if tok.norm.startswith(g))]
+    form = next((f for f in forms if strip_article(f.form) in heads), None)  # «بكلية لندن», not only as prose splits it
     if form is None:
         return _national_body(text, tokens, i, kb)
     head = heads[strip_article(form.form)]
     chain = _Chain(i + 1, head, core=i + 1)
     if form.form.startswith(ARTICLE):
-        _extend(tokens, chain, kb, i + MAX_NAME_TOKENS)
+        _extend(tokens, chain, names_at, kb, i + MAX_NAME_TOKENS)
         national = chain.country is not None and head.agent in NATIONAL_AGENTS  # الجيش اليمني، الحكومة الأفغانية
         if not (chain.qualified or national or (chain.named and _place_follows(tokens, chain.last, names_at))):
             return None  # «الصحيفة البريطانية» is the paper named before; «الحكومة» is no name
     else:
         if not _genitive(tokens, chain, names_at, kb) or not chain.named:
             return None
-        _extend(tokens, chain, kb, i + MAX_NAME_TOKENS)
+        _extend(tokens, chain, names_at, kb, i + MAX_NAME_TOKENS)
     last = chain.last
     words = [form.form, *(t.norm for t in tokens[i + 1:last])]
     entry = _kb_org(kb, words, chain.core - i)
@@ -293,11 +296,17 @@ def _titled_name(tokens: Sequence[Token], chain: _Chain) -> None:
     chain.last = chain.core = end
 
 
-def _extend(tokens: Sequence[Token], chain: _Chain, kb: KnowledgeBase, limit: int) -> None:
-    """Adjectives, ل-complements and nouns joined by و, after the head or its genitive."""
+def _extend(tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatch], kb: KnowledgeBase,
+            limit: int) -> None:
+    """Adjectives, ل-complements, nouns joined by و, and the place of a branch, after the head or its genitive."""
     while chain.last < min(len(tokens), limit):
         tok = tokens[chain.last]
         if not tok.is_word:
+            return
+        place = _branch_place(tokens, chain.last, names_at) if chain.named else None
+        if place is not None:
+            chain.last = chain.core = place.last
+            chain.country = chain.country or (place.entries[0].country if place.entries else None)
             return
         if definite(tok):
             if tok.norm in STOPS or not (is_nisba(tok.norm) or tok.norm in ADJECTIVES):
@@ -320,6 +329,15 @@ def _extend(tokens: Sequence[Token], chain: _Chain, kb: KnowledgeBase, limit: in
             chain.last = chain.core = chain.last + 1
         else:
             return
+
+
+def _branch_place(tokens: Sequence[Token], j: int, names_at: dict[int, NameMatch]) -> NameMatch | None:
+    """A KB place right after a name, with no preposition: the branch the body belongs to («إطعام الرياض»).
+    After ب («بجدة») the place stays a place of its own."""
+    place = names_at.get(j)
+    if place is None or tokens[j].prefix or place.type not in ("GPE", "LOC"):
+        return None
+    return place
 
 
 def _complement(chain: _Chain, last: int) -> None:

@@ -19,6 +19,7 @@ class Outlet:
     domain: str | None
     slug: str | None
     variants: tuple[str, ...]
+    country: str | None  # a national outlet's country (ISO alpha-3); None for pan-Arab ones
 
 
 @dataclass(slots=True, frozen=True)
@@ -35,8 +36,10 @@ def outlet_index() -> OutletIndex:
     by_slug: dict[str, Outlet] = {}
     by_domain: dict[str, Outlet] = {}
     by_name_en: dict[str, Outlet] = {}
-    for name, name_en, domain, slug, variants in data_rows("sources/outlets.tsv"):
-        outlet = Outlet(name, name_en, domain or None, slug or None, tuple(v for v in variants.split("|") if v))
+    for row in data_rows("sources/outlets.tsv"):
+        name, name_en, domain, slug, variants, country = (*row, "", "", "", "", "")[:6]
+        outlet = Outlet(name, name_en, domain or None, slug or None, tuple(v for v in variants.split("|") if v),
+                        country.strip() or None)
         for form in (name, *outlet.variants):
             by_name.setdefault(_key(form), outlet)
         if slug:
@@ -91,3 +94,9 @@ def outlet_for_url(url: str) -> Outlet | None:
         if domain in index:
             return index[domain]
     return None
+
+
+def outlet_country(name: str | None, url: str | None) -> str | None:
+    """The country of a national outlet, found by its URL first (two outlets may share a name: الوطن)."""
+    outlet = (outlet_for_url(url) if url else None) or (outlet_named(name) if name else None)
+    return outlet.country if outlet else None

@@ -1,0 +1,42 @@
+"""Linking that fits the article: its own countries first, regions named as regions, English names as usually written."""
+from __future__ import annotations
+
+import pytest
+
+from marsad import load_pipeline
+from marsad.config import EntityConfig, PipelineConfig, TaggerKind
+from marsad.document import Document, Source
+from marsad.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def kb_only() -> Pipeline:
+    return load_pipeline(PipelineConfig(entities=EntityConfig(tagger=TaggerKind.none)))
+
+
+def linked(text: str, pipeline: Pipeline, outlet: str | None = None) -> dict[str, str | None]:
+    doc = Document(Source("jsonl"), raw=text)
+    doc.outlet = outlet
+    doc = pipeline(doc)
+    return {doc.text[m.start:m.end]: e.name_en for e in doc.entities for m in e.mentions}
+
+
+def test_a_conjunction_before_a_city_of_the_articles_country(kb_only):
+    text = "وشارك نحالون من الطائف وجدة في المهرجان."
+    assert linked(text, kb_only, outlet="عكاظ")["جدة"] == "Jeddah"  # a Saudi paper: و + جدة
+    assert linked(text, kb_only, outlet="هسبريس").get("وجدة") == "Oujda"  # a Moroccan one: Oujda
+
+
+def test_the_region_is_named_with_its_region_word(kb_only):
+    found = linked("وصل الوفد إلى منطقة نجران أمس، ثم زار مدينة نجران.", kb_only)
+    assert found["منطقة نجران"] == "Najran Province" and found["نجران"] == "Najran"
+
+
+@pytest.mark.parametrize("text, name, name_en", [
+    ("وصل الوفد إلى عسير أمس.", "عسير", "Asir Province"),
+    ("في المنطقة الشرقية", "المنطقة الشرقية", "Eastern Province"),
+    ("ووصل إلى الطائف", "الطائف", "Taif"),
+    ("وقصفت القوات ريف دمشق", "ريف دمشق", "Rif Dimashq Governorate"),
+])
+def test_places_by_their_usual_english_names(kb_only, text, name, name_en):
+    assert linked(text, kb_only, outlet="الرياض")[name] == name_en
