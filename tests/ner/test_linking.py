@@ -40,3 +40,16 @@ def test_the_region_is_named_with_its_region_word(kb_only):
 ])
 def test_places_by_their_usual_english_names(kb_only, text, name, name_en):
     assert linked(text, kb_only, outlet="الرياض")[name] == name_en
+
+
+def test_a_club_in_sports_news_and_a_city_elsewhere(kb_only):
+    sport = "وتغلب برشلونة على روما في المباراة الودية، وأشاد المدرب بأداء اللاعبين في الملعب."
+    found = linked(sport, kb_only)
+    assert found["برشلونة"] == "FC Barcelona" and found["روما"] == "AS Roma"
+    assert linked("وصل الوزير إلى برشلونة قادما من روما.", kb_only) == {"برشلونة": "Barcelona", "روما": "Rome"}
+
+
+def test_a_club_named_by_a_common_word_only_in_sports_news(kb_only):
+    sport = "وفاز الهلال على النصر في مباراة الدوري، وسجل اللاعب هدف الفوز."
+    assert {"Al Hilal SFC", "Al Nassr FC"} <= set(linked(sport, kb_only).values())
+    assert linked("وشوهد الهلال في سماء المدينة، وحقق الجيش النصر.", kb_only) == {}

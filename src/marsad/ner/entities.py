@@ -24,7 +24,7 @@ from ..kb.roles import find_role_phrases
 from ..text.outlets import outlet_country
 from .merge import Cluster, merge_mentions
 from .mentions import NameMatch, TaggedSpan, combine, decode_iob, find_kb_names, gazetteer_for, tagged_name
-from .linking import prefer_article_countries
+from .linking import prefer_article_countries, read_clubs
 from .organisations import with_org_names
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class EntityStage:
             doc.role_phrases = []
             doc.entities = []
             return doc
-        matches = find_kb_names(text, tokens, self.gazetteer)
+        matches = read_clubs(tokens, find_kb_names(text, tokens, self.gazetteer))
         if self.tagger is not None:
             try:
                 tagged = [tagged_name(text, tokens, span, self.gazetteer) for span in self._tag(doc, tokens)]

@@ -1,4 +1,5 @@
-"""Country-aware linking: of the KB entries a name may stand for, the one in the article's own countries.
+"""Linking that fits the article: of the KB entries a name may stand for, the one in the article's own
+countries, and a football club only in an article about sport.
 
 «الجوف» is a Saudi region in a Saudi paper and a Libyan town in a Libyan one; «وجدة» is و + جدة
 (Jeddah) in a Saudi article, not Oujda. The article's countries are those its unambiguous place
@@ -11,10 +12,43 @@ from collections.abc import Sequence
 
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
-from ..text.word_forms import AND_PREFIX, source_offset
+from ..text.word_forms import AND_PREFIX, attestation, folded_word_lists, source_offset
 from .mentions import NameMatch
 
 PLACES = ("GPE", "LOC")
+CLUB_ID = "m:club:"  # KB ids of football clubs (kb/curated/clubs.tsv)
+SPORT_CUES = folded_word_lists("ner/cue-words.tsv")["sport_cue"]
+MIN_SPORT_CUES = 3  # an article with this many words of sports news is about sport
+CLUB_WORD_COUNT = 3000  # a club named by a word prose uses this often (أحد) needs the tagger or «نادي» too
+
+
+def is_club(entry: KBEntry) -> bool:
+    return entry.id.startswith(CLUB_ID)
+
+
+def about_sport(tokens: Sequence[Token]) -> bool:
+    return sum(t.stem in SPORT_CUES or t.norm in SPORT_CUES for t in tokens) >= MIN_SPORT_CUES
+
+
+def read_clubs(tokens: Sequence[Token], matches: list[NameMatch]) -> list[NameMatch]:
+    """«الهلال», «برشلونة»: the club in an article about sport, else the city or nothing (the crescent)."""
+    if not any(is_club(e) for m in matches for e in m.entries):
+        return matches
+    sport = about_sport(tokens)
+    out = []
+    for m in matches:
+        clubs = [e for e in m.entries if is_club(e)]
+        if clubs:
+            others = tuple(e for e in m.entries if not is_club(e))
+            if sport:  # «أحد» (one, Sunday) stays a word unless more than the article says so
+                m.entries, m.type = (*clubs, *others), "ORG"
+                m.ambiguous = attestation(m.key) >= CLUB_WORD_COUNT
+            elif not others:
+                continue
+            else:
+                m.entries, m.type = others, others[0].type
+        out.append(m)
+    return out
 
 
 def article_countries(matches: Sequence[NameMatch], outlet_country: str | None) -> list[str]:

@@ -300,6 +300,8 @@ def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatc
                 span.entries or not any(m.entries and not m.ambiguous for m in overlapping) or span.type in ("ORG", "MISC")):
             for m in overlapping:
                 out.remove(m)
+            if span.type == "ORG" and not span.entries and len(overlapping) == 1 and overlapping[0].type == "ORG":
+                span.entries = overlapping[0].entries  # «نادي برشلونة الأسباني» is still FC Barcelona
             out.append(span)  # «يا فاتن» is a person the tagger saw, not Athens (ف + اتن)
         else:
             for m in overlapping:
