@@ -68,7 +68,9 @@ class RolePhrase(Span):
 
     `start` leaves a proclitic out; `key` is its matching form, `head` the same
     without the nisba adjective that gave `country`; `agent` is the CAMEO agent
-    code of the role (GOV, MIL …) and `kind` is `office` or `title`.
+    code of the role (GOV, MIL …); `kind` is `office`, `title` (a rank) or
+    `honorific` (الدكتور، الشيخ: a form of address); `former` when the text
+    says the role is no longer held (الرئيس السابق).
     """
 
     first: int
@@ -78,6 +80,7 @@ class RolePhrase(Span):
     agent: str | None
     country: str | None
     kind: str
+    former: bool = False
 
 
 @dataclass(slots=True)
@@ -97,7 +100,9 @@ class Entity:
     country: str | None = None
     actor: str | None = None
     coordinates: tuple[float, float] | None = None
-    roles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # offices and ranks held now, as written
+    former_roles: list[str] = field(default_factory=list)  # «الرئيس السابق»
+    honorifics: list[str] = field(default_factory=list)  # forms of address: الدكتور، الشيخ
 
 
 @dataclass(slots=True)

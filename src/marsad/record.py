@@ -51,6 +51,8 @@ def _entity(e: Entity, text: str) -> dict:
         "actor": e.actor,
         "coordinates": list(e.coordinates) if e.coordinates else None,
         "roles": list(e.roles),
+        "former_roles": list(e.former_roles),
+        "honorifics": list(e.honorifics),
         "mentions": [{"start": m.start, "end": m.end, "text": text[m.start:m.end]} for m in e.mentions],
     }
 
@@ -90,7 +92,8 @@ def _entity_from(e: dict, text: str) -> Entity:
     return Entity(e["id"], e["type"], e["name"], [Mention(m["start"], m["end"]) for m in e["mentions"]],
                   name_en=e["name_en"], kb_id=e["kb_id"], wikidata=e["wikidata"], country=e["country"],
                   actor=e["actor"], coordinates=(coordinates[0], coordinates[1]) if coordinates else None,
-                  roles=list(e["roles"]))
+                  roles=list(e["roles"]), former_roles=list(e.get("former_roles", ())),
+                  honorifics=list(e.get("honorifics", ())))
 
 
 def dumps(record: dict, *, indent: int | None = None) -> str:

@@ -90,31 +90,38 @@ def test_the_same_body_with_and_without_its_nisba_is_one_entity(kb_only):
 
 
 # --- roles around names (real sentences) ---------------------------------------------------------
-def roles_of(text: str, pipeline: Pipeline) -> dict[str, list[str]]:
+def roles_of(text: str, pipeline: Pipeline) -> dict[str, tuple[list[str], list[str]]]:
+    """Name -> (roles, honorifics)."""
     doc = pipeline(Document(Source("text"), raw=text))
-    return {e.name: e.roles for e in doc.entities if e.type == "PERSON"}
+    return {e.name: (e.roles, e.honorifics) for e in doc.entities if e.type == "PERSON"}
 
 
 def test_a_role_after_the_name(shipped):
-    assert roles_of("قال عبد العزيز جباري مستشار الرئيس اليمني إن الحوار مستمر.", shipped)["عبد العزيز جباري"] == [
-        "مستشار الرئيس اليمني"]
+    assert roles_of("قال عبد العزيز جباري مستشار الرئيس اليمني إن الحوار مستمر.", shipped)["عبد العزيز جباري"] == (
+        ["مستشار الرئيس اليمني"], [])
 
 
-def test_an_office_with_its_body_and_a_title_before_the_name(shipped):
+def test_an_office_with_its_body_and_an_honorific_before_the_name(shipped):
     roles = roles_of("وقال مدير عام مركز المعلومات الوطني الدكتور طارق الشدي إن النظام جاهز.", shipped)
-    assert roles["طارق الشدي"] == ["مدير عام مركز المعلومات الوطني", "الدكتور"]
+    assert roles["طارق الشدي"] == (["مدير عام مركز المعلومات الوطني"], ["الدكتور"])
 
 
 def test_roles_in_a_list_stay_with_their_own_names(shipped):
     roles = roles_of("ولسمو ولي ولي العهد، الأمير محمد بن سلمان، ولأمير منطقة عسير، الأمير فيصل بن خالد، "
                      "ولوزير الصحة، المهندس خالد الفالح.", shipped)
-    assert roles["محمد بن سلمان"] == ["ولي ولي العهد", "الأمير"]
-    assert roles["فيصل بن خالد"] == ["أمير منطقة عسير", "الأمير"]
-    assert roles["خالد الفالح"] == ["وزير الصحة", "المهندس"]
+    assert roles["محمد بن سلمان"] == (["ولي ولي العهد"], ["سمو", "الأمير"])
+    assert roles["فيصل بن خالد"] == (["أمير منطقة عسير"], ["الأمير"])
+    assert roles["خالد الفالح"] == (["وزير الصحة"], ["المهندس"])
 
 
 def test_offices_after_names_in_a_list(shipped):
     roles = roles_of("وحضر الدكتور مساعد العيبان وزير الدولة عضو مجلس الوزراء، وعادل الجبير وزير الخارجية، "
                      "والأمير سلطان.", shipped)
-    assert roles["مساعد العيبان"] == ["الدكتور", "وزير الدولة", "عضو مجلس الوزراء"]
-    assert roles["عادل الجبير"] == ["وزير الخارجية"]
+    assert roles["مساعد العيبان"] == (["وزير الدولة", "عضو مجلس الوزراء"], ["الدكتور"])
+    assert roles["عادل الجبير"] == (["وزير الخارجية"], [])
+
+
+def test_a_former_role_is_kept_and_marked(shipped):
+    doc = shipped(Document(Source("text"), raw="واتهم الرئيس اليمني السابق علي عبد الله صالح الحوثيين بالخيانة."))
+    saleh = next(e for e in doc.entities if e.name_en == "Ali Abdullah Saleh")
+    assert saleh.former_roles == ["الرئيس اليمني السابق"] and saleh.roles == []

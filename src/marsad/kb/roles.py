@@ -3,7 +3,8 @@ phrases and appositions that name them in a text, for every analysis.
 
 The lexicon is `resources/kb/roles.tsv` (role, CAMEO agent code, kind). A role
 phrase is a lexicon role, optionally after a modifier (نائب، مساعد), optionally
-followed by a nisba adjective that names its country (الروسي → RUS). The
+followed by a nisba adjective that names its country (الروسي → RUS), then by السابق for a former
+role. Its kind is office, title (a rank) or honorific (الدكتور، الشيخ: a form of address, no role). The
 words around role phrases are lists in `resources/kb/role-words.tsv`.
 """
 from __future__ import annotations
@@ -18,14 +19,15 @@ from ..text.normalise import fold
 from ..text.word_forms import AND_PREFIX, ARTICLE, FirstForm, first_forms, folded_word_lists, source_offset, strip_article, toggle_article
 from .knowledge_base import KnowledgeBase
 
-OFFICE, TITLE = "office", "title"
+OFFICE, TITLE, HONORIFIC = "office", "title", "honorific"
 _WORDS = folded_word_lists("kb/role-words.tsv")
 MODIFIERS = _WORDS["modifier"]  # نائب رئيس الوزراء: a role of its own
 RELATIVES = _WORDS["relative"]
 COPULAS = _WORDS["copula"]
 POST_WORDS = _WORDS["post"]  # يشغل منصب …
 PHRASE_STOPS = _WORDS["stop"]  # words that end an appositive phrase: time expressions and clause openers
-CONJUNCT_HEADS = _WORDS["conjunct_head"]  # «و + one of these» starts a further role in an appositive phrase
+CONJUNCT_HEADS = _WORDS["conjunct_head"]
+FORMER = _WORDS["former"]  # الرئيس السابق  # «و + one of these» starts a further role in an appositive phrase
 MAX_APPOSITIVE_WORDS = 12  # an apposition longer than this is a clause, not a role
 
 
@@ -48,7 +50,8 @@ def role_lexicon() -> dict[str, tuple[Role, ...]]:
         first = words[0]
         for key in (first, toggle_article(first)):
             index.setdefault(key, []).append(role)
-    return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in index.items()}
+    # longest first; of two as long, the one written as the key is (أمير a governor, الأمير a prince's title)
+    return {k: tuple(sorted(v, key=lambda r: (-len(r.words), r.words[0] != k))) for k, v in index.items()}
 
 
 def is_role_word(form: str) -> bool:
@@ -124,8 +127,11 @@ def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase
             country = nisba.country
             words.append(tokens[last].norm)
             last += 1
+    former = last < len(tokens) and tokens[last].norm in FORMER
+    if former:
+        last += 1  # «الرئيس السابق علي عبد الله صالح»
     return RolePhrase(source_offset(text, tok.start, tok.end, found.skip), tokens[last - 1].end, i, last,
-                      " ".join(words), head, hit.role.agent, country, hit.role.kind)
+                      " ".join(words), head, hit.role.agent, country, hit.role.kind, former)
 
 
 def _modified_role(tokens: Sequence[Token], i: int, modifier: FirstForm) -> _RoleWords | None:

@@ -114,14 +114,15 @@ def to_entity(entity_id: str, c: Cluster, text: str) -> Entity:
         actor = entry.actor or (country + c.agent if country and c.agent else country if c.type == "PERSON" else None)
         return Entity(entity_id, entry.type, entry.name, mentions, name_en=entry.name_en, kb_id=entry.id,
                       wikidata=entry.wikidata, country=country, actor=actor, coordinates=entry.coordinates,
-                      roles=list(c.roles))
+                      roles=list(c.roles), former_roles=list(c.former_roles), honorifics=list(c.honorifics))
     named = [m for m in c.mentions if m.origin not in ("role", "short")] or c.mentions
     longest = max(named, key=lambda m: (m.end - m.start, -m.start))
     types = Counter(m.type for m in c.mentions if m.type and m.origin != "role")
     typ = c.type if c.type in ("PERSON", "ORG") or not types else types.most_common(1)[0][0]
     actor = c.country + c.agent if c.country and c.agent else None
     return Entity(entity_id, typ, text[longest.start:longest.end], mentions, name_en=c.name_en,
-                  country=c.country, actor=actor, roles=list(c.roles))
+                  country=c.country, actor=actor, roles=list(c.roles), former_roles=list(c.former_roles),
+                  honorifics=list(c.honorifics))
 
 
 def _unique_mentions(matches: Sequence[NameMatch]) -> list[Mention]:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..document import RolePhrase, Token
 from ..kb import KBEntry, KnowledgeBase
-from ..kb.roles import OFFICE, appositive_roles, is_role_word
+from ..kb.roles import HONORIFIC, OFFICE, appositive_roles, is_role_word
 from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
@@ -48,6 +48,8 @@ class Cluster:
     name_en: str | None = None
     mentions: list[NameMatch] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    former_roles: list[str] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
     role_keys: set[str] = field(default_factory=set)
     country: str | None = None
     agent: str | None = None
@@ -57,8 +59,11 @@ class Cluster:
         return min(m.start for m in self.mentions)
 
     def add_role(self, text: str, match: RolePhrase | None = None) -> None:
-        if fold(text) not in {fold(r) for r in self.roles}:
-            self.roles.append(text)
+        """A role as written; an honorific (الدكتور) and a former role (الرئيس السابق) each in their own list."""
+        kept = (self.honorifics if match is not None and match.kind == HONORIFIC
+                else self.former_roles if match is not None and match.former else self.roles)
+        if fold(text) not in {fold(r) for r in kept}:
+            kept.append(text)
         if match is not None:
             self.role_keys.update({match.key, match.head})
             self.country = self.country or match.country
@@ -267,7 +272,8 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
         current: RolePhrase | None = r
         while current is not None:
             last = current.last
-            construct = not current.key.split()[-1].startswith(ARTICLE)  # «أمير منطقة عسير», not «الأمير فيصل»
+            # «أمير منطقة عسير», not «الأمير فيصل»; an honorific governs nothing («سمو ولي العهد»)
+            construct = current.kind != HONORIFIC and not current.key.split()[-1].startswith(ARTICLE)
             while construct or current.kind == OFFICE:  # an office governs a body, a place or another office
                 named = named_at.get(last)
                 inner = by_first.get(last)
