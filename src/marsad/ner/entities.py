@@ -25,7 +25,7 @@ from ..text.outlets import outlet_country
 from .merge import Cluster, merge_mentions
 from .mentions import NameMatch, TaggedSpan, combine, decode_iob, find_kb_names, gazetteer_for, tagged_name
 from .linking import prefer_article_countries, read_clubs
-from .organisations import with_org_names
+from .head_names import with_head_names
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class EntityStage:
                 doc.warn(f"NER tagger failed: {type(err).__name__}: {err}")
                 tagged = []
             matches = combine(matches, tagged)
-        matches = with_org_names(text, tokens, matches, self.kb)
+        matches = with_head_names(text, tokens, matches, self.kb)
         prefer_article_countries(text, tokens, matches, self.kb, outlet_country(doc.outlet, doc.source.url))
         doc.role_phrases = find_role_phrases(text, tokens, self.kb)
         clusters = merge_mentions(text, tokens, matches, doc.role_phrases, self.kb)

@@ -39,8 +39,8 @@ SMALL_TOWN = 100_000  # below this, a one-word place needs context even in the A
 ARAB_LEAGUE = frozenset({"SAU", "ARE", "KWT", "QAT", "BHR", "OMN", "YEM", "IRQ", "SYR", "LBN", "JOR", "PSE",
                          "EGY", "LBY", "TUN", "DZA", "MAR", "MRT", "SDN", "SOM", "DJI", "COM"})
 CUE_WORDS = folded_word_lists("ner/cue-words.tsv")
-# Head nouns of organisation names, repeated alone for the organisation once it has been named (الحلف).
-ORG_HEADS = frozenset(fold(row[0]) for row in data_rows("ner/org-heads.tsv"))
+# Head nouns of names (وزارة، مهرجان), repeated alone for the one named in full earlier (الحلف، المهرجان).
+HEAD_NOUNS = frozenset(fold(row[0]) for row in data_rows("ner/name-heads.tsv") if len(row) < 4 or row[3] != "body")
 
 
 @dataclass(slots=True)
@@ -185,7 +185,7 @@ def weak_single_word(kb: KnowledgeBase, tok: Token, form: FirstForm, found: str,
         return True  # matched only with ال added or removed (الرئيسي ≠ رئيسي, المالي ≠ مالي)
     if form.skip and form.skip != len(tok.prefix):
         return True  # a split the clitic analysis did not choose: «بلاتر» is not ب + لاتر, «وبنودا» not وب + نودا
-    if entry.type == "ORG" and bare in ORG_HEADS:
+    if entry.type == "ORG" and bare in HEAD_NOUNS:
         return True  # «الوكالة», «المجلس»: the organisation named in full earlier, or nobody
     if is_country(entry):
         return False

@@ -26,13 +26,13 @@ from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, source_offset, strip_article)
-from .mentions import CUE_WORDS, ORG_HEADS, NameMatch
+from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
 # A word this frequent in prose is a function word (على، إلى، عن), never a surname on its own.
 SHORT_FORM_MAX_COUNT = 20_000
-ORG_HEAD_AMBIGUOUS = 2  # two organisations with the same head noun: the bare head names neither
+HEAD_AMBIGUOUS = 2  # two names with the same head noun (two ministries): the bare head names neither
 VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
 PLACE_CUES = CUE_WORDS["place_cue"]  # words before a place name that make an ambiguous one-word form a place
 PLACE_PREPOSITIONS = CUE_WORDS["place_preposition"]
@@ -84,10 +84,10 @@ class Cluster:
                 if country in FAMILY_NAME_FIRST:
                     candidates.append(words[0])
                 keys.update(loose(w) for w in candidates if is_name_word(w) and kb.nisba(w) is None)
-        elif self.type == "ORG":
+        else:
             for m in self.mentions:
                 head = strip_article(m.key.split()[0])
-                if head in ORG_HEADS and len(m.key.split()) > 1:
+                if head in HEAD_NOUNS and len(m.key.split()) > 1:
                     keys.add(loose(ARTICLE + head))
         return keys
 
@@ -240,8 +240,7 @@ def add_short_forms(text: str, tokens: Sequence[Token], clusters: list[Cluster],
             earlier = [c for c in owners if c.mentions and c.start < tok.start]
             if not earlier:
                 continue
-            if form.form.startswith(ARTICLE) and len(earlier) >= ORG_HEAD_AMBIGUOUS and all(
-                    c.type == "ORG" for c in earlier):
+            if form.form.startswith(ARTICLE) and len(earlier) >= HEAD_AMBIGUOUS:
                 break  # «المنظمة» after two organisations: which one?
             owner = max(earlier, key=lambda c: max(m.start for m in c.mentions if m.start < tok.start))
             start = source_offset(text, tok.start, tok.end, form.skip)

@@ -1,10 +1,12 @@
-"""Organisation names from their structure: a head noun, its genitive chain, its adjectives and complements.
+"""Names from their structure: a head noun, its genitive chain, its adjectives and complements.
 
-«وزارة الصحة السعودية», «مركز الملك سلمان للإغاثة والأعمال الإنسانية», «الجيش اليمني»,
-«مجموعة "علي بابا"», «المرصد السوري لحقوق الإنسان». The head nouns, with the CAMEO agent
-code each implies, are `resources/ner/org-heads.tsv`. The chain absorbs the names inside
-it: no person is made from «الملك سلمان» in «مركز الملك سلمان», and a place inside
-(«مطار القاهرة الدولي») gives the organisation its country instead of an entity of its own.
+Organisations above all («وزارة الصحة السعودية», «مركز الملك سلمان للإغاثة والأعمال الإنسانية»,
+«الجيش اليمني», «مجموعة "علي بابا"», «المرصد السوري لحقوق الإنسان»), and events and places
+built the same way («مهرجان العسل الدولي», «كأس ولي العهد», «شاطئ العقير»). The head nouns, with
+the type and the CAMEO agent code each implies, are `resources/ner/name-heads.tsv`. The chain
+absorbs the names inside it: no person is made from «الملك سلمان» in «مركز الملك سلمان», and a
+place inside («مطار القاهرة الدولي») gives the organisation its country instead of an entity of
+its own.
 
 An indefinite head (وزارة، مركز) takes a genitive: a definite noun, a name, a quoted name,
 or a rare word (a foreign company's name). A definite head (الجيش، الهيئة) is a name only
@@ -21,12 +23,12 @@ from functools import lru_cache
 
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
-from ..kb.roles import PHRASE_STOPS, role_lexicon
+from ..kb.roles import HONORIFIC, PHRASE_STOPS, role_lexicon, role_phrase_at
 from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC, attestation, first_forms, folded_word_lists,
                                source_offset, strip_article)
-from .mentions import ORG_HEADS, NameMatch
+from .mentions import HEAD_NOUNS, NameMatch
 
 _WORDS = folded_word_lists("ner/cue-words.tsv")
 ADJECTIVES = _WORDS["org_adjective"]
@@ -48,36 +50,43 @@ NATIONAL_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # «الجيش
 
 
 @dataclass(slots=True, frozen=True)
-class OrgHead:
+class Head:
+    type: str  # ORG | MISC | LOC: what a name built on this head is
     agent: str | None  # CAMEO agent code, None when the head alone does not say
     weak: bool  # also a common noun: a name only before a name (حركة "طالبان", not حركة النقل)
 
 
-def _head_rows() -> list[tuple[str, str | None, str]]:
-    return [(fold(row[0]), (row[1].strip() if len(row) > 1 else "") or None, row[2].strip() if len(row) > 2 else "")
-            for row in data_rows("ner/org-heads.tsv")]
+def _head_rows() -> list[tuple[str, Head, str]]:
+    rows = []
+    for row in data_rows("ner/name-heads.tsv"):
+        head, typ, agent, kind = (*row, "", "", "")[:4]
+        rows.append((fold(head), Head(typ.strip(), agent.strip() or None, kind.strip() == "weak"), kind.strip()))
+    return rows
 
 
 @lru_cache(maxsize=1)
-def org_heads() -> dict[str, OrgHead]:
-    """Folded head noun (without ال) -> its agent code and whether it is weak."""
-    return {head: OrgHead(agent, kind == "weak") for head, agent, kind in _head_rows() if kind != "body"}
+def name_heads() -> dict[str, Head]:
+    """Folded head noun (without ال) -> what a name built on it is."""
+    return {form: head for form, head, kind in _head_rows() if kind != "body"}
+
+
+ORG_HEAD_NOUNS = frozenset(form for form, head, kind in _head_rows() if kind != "body" and head.type == "ORG")
 
 
 @lru_cache(maxsize=1)
 def national_bodies() -> dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]:
     """First word -> (words, agent code) of the bodies named without a head noun (الدفاع المدني)."""
     index: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
-    for name, agent, kind in _head_rows():
+    for name, head, kind in _head_rows():
         if kind == "body":
             words = tuple(name.split())
-            index.setdefault(words[0], []).append((words, agent))
+            index.setdefault(words[0], []).append((words, head.agent))
     return {first: tuple(sorted(bodies, key=lambda b: -len(b[0]))) for first, bodies in index.items()}
 
 
-def is_org_head(form: str) -> bool:
+def is_head(form: str) -> bool:
     """A matching form that is a head noun, with or without ال (الوزارة، وزارة)."""
-    return strip_article(form) in ORG_HEADS
+    return strip_article(form) in HEAD_NOUNS
 
 
 @dataclass(slots=True)
@@ -85,7 +94,7 @@ class _Chain:
     """An organisation name being read: where it ends, what made it a name, its country."""
 
     last: int  # token after the name
-    head: OrgHead
+    head: Head
     named: bool = False  # a genitive, country nisba or complement makes it a name
     country: str | None = None
     kind: str = "head"  # what the last part was: head | genitive | adjective | complement
@@ -120,15 +129,15 @@ def is_title(form: str) -> bool:
     return any(len(r.words) == 1 for r in role_lexicon().get(form, ()))
 
 
-def find_org_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[NameMatch]:
-    """Structural organisation names, left to right, not overlapping."""
+def find_head_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[NameMatch]:
+    """Names built on a head noun, left to right, not overlapping."""
     # KB names, and of those that are also words only the well-known (لندن, not جديدة); tagger spans run on too often
     names_at = {m.first: m for m in matches if m.origin in ("kb", "agency")
                 and (not m.ambiguous or m.entries and m.entries[0].prior >= WELL_KNOWN and m.key not in PLACE_WORDS)}
     out: list[NameMatch] = []
     i = 0
     while i < len(tokens):
-        found = org_at(text, tokens, i, names_at, kb) if may_start(tokens[i].norm) else None
+        found = name_at(text, tokens, i, names_at, kb) if may_start(tokens[i].norm) else None
         if found is None:
             i += 1
             continue
@@ -139,7 +148,7 @@ def find_org_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
 
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
-    heads = set(org_heads())
+    heads = set(name_heads())
     return frozenset(heads | {ARTICLE + h for h in heads} | set(national_bodies()))
 
 
@@ -151,12 +160,12 @@ def may_start(norm: str) -> bool:
     return any(norm[k:] in words for k in range(min(4, len(norm))))
 
 
-def org_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameMatch],
+def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameMatch],
            kb: KnowledgeBase) -> NameMatch | None:
     tok = tokens[i]
     if not tok.is_word:
         return None
-    heads = org_heads()
+    heads = name_heads()
     forms = [*first_forms(tok), *(FirstForm(tok.norm[len(g):], len(g)) for g in PROCLITIC_GROUPS if tok.norm.startswith(g))]
     form = next((f for f in forms if strip_article(f.form) in heads), None)  # «بكلية لندن», not only as prose splits it
     if form is None:
@@ -165,20 +174,22 @@ def org_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameM
     chain = _Chain(i + 1, head, core=i + 1)
     if form.form.startswith(ARTICLE):
         _extend(tokens, chain, names_at, kb, i + MAX_NAME_TOKENS)
-        national = chain.country is not None and head.agent in NATIONAL_AGENTS  # الجيش اليمني، الحكومة الأفغانية
+        # الجيش اليمني، الحكومة الأفغانية، الدوري السعودي
+        national = chain.country is not None and (head.agent in NATIONAL_AGENTS or head.type == "MISC")
         if not (chain.qualified or national or (chain.named and _place_follows(tokens, chain.last, names_at))):
             return None  # «الصحيفة البريطانية» is the paper named before; «الحكومة» is no name
     else:
-        if not _genitive(tokens, chain, names_at, kb) or not chain.named:
+        if not _genitive(text, tokens, chain, names_at, kb) or not chain.named:
             return None
         _extend(tokens, chain, names_at, kb, i + MAX_NAME_TOKENS)
     last = chain.last
     words = [form.form, *(t.norm for t in tokens[i + 1:last])]
-    entry = _kb_org(kb, words, chain.core - i)
+    entry = _kb_entry(kb, words, chain.core - i, head.type)
     country = chain.country or (entry.country if entry else None)
     key = " ".join(words[:chain.core - i] if chain.qualified else words)  # «نادي الهلال السعودي» is «نادي الهلال»
-    return NameMatch(i, last, source_offset(text, tok.start, tok.end, form.skip), tokens[last - 1].end, key, "ORG",
-                     (entry,) if entry else (), origin="structure", tagged=True, country=country, agent=head.agent)
+    return NameMatch(i, last, source_offset(text, tok.start, tok.end, form.skip), tokens[last - 1].end, key,
+                     head.type, (entry,) if entry else (), origin="structure", tagged=True, country=country,
+                     agent=head.agent)
 
 
 def _national_body(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase) -> NameMatch | None:
@@ -200,9 +211,9 @@ def _national_body(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase
     return None
 
 
-def _genitive(tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatch], kb: KnowledgeBase,
+def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatch], kb: KnowledgeBase,
               depth: int = 0) -> bool:
-    """The genitive after an indefinite head: a definite noun, a name, a quoted name or a rare word."""
+    """The genitive after an indefinite head: a definite noun, a name, an office, a quoted name or a rare word."""
     j = chain.last
     if j >= len(tokens):
         return False
@@ -214,32 +225,37 @@ def _genitive(tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMa
     name = names_at.get(j)
     if name is not None and name.start == tok.start:
         _found(chain, name.last)
-        if name.type == "ORG" and depth == 0:
+        if name.type == chain.head.type and depth == 0:
             return False  # «وكالة أسوشيتد برس», «حركة طالبان»: the organisation's own name is the mention
         if name.entries and name.entries[0].type in ("GPE", "LOC") and name.entries[0].country:
             chain.country = name.entries[0].country
         return True
     after_place_word = depth > 0 and tokens[j - 1].norm in PLACE_WORDS
-    rare_name_fits = after_place_word or (depth == 0 and chain.head.agent not in NATIONAL_AGENTS)
+    # a company or group may bear a foreign name; a ministry, an event or a road does not
+    rare_name_fits = after_place_word or (depth == 0 and chain.head.type == "ORG" and chain.head.agent not in NATIONAL_AGENTS)
     if rare_name_fits and not tok.prefix and len(tok.norm) >= MIN_NAME_LETTERS \
             and attestation(tok.norm) < FOREIGN_NAME_COUNT and tok.norm not in role_lexicon() \
             and not _with_pronoun(tok.norm) and not _participle_or_adjective(tok.norm):
         # «شركة تاكيدا», «شرطة مدينة زيوريخ»: a word prose does not use is a name (a ministry's genitive is not)
         _found(chain, j + 1)
         return True
+    office = role_phrase_at(text, tokens, j, kb)
+    if office is not None and office.start == tok.start and office.kind != HONORIFIC and " " in office.key:
+        _found(chain, office.last)  # «كأس ولي العهد», «جائزة خادم الحرمين الشريفين»
+        return True
     if tok.prefix or (chain.head.weak and depth > 0):
         return False  # «وزارة بالرياض»: a preposition; «حركة النقل»: a common noun after a weak head
     if definite(tok) and not chain.head.weak:
-        if is_org_head(tok.norm):
+        if chain.head.type == "ORG" and strip_article(tok.norm) in ORG_HEAD_NOUNS:
             return False  # «إدارة المستشفى», «مجلس الإدارة»: a part of another body, no name
         _found(chain, j + 1)
         if is_title(tok.norm):
             _titled_name(tokens, chain)
         return True
-    if depth == 0 and not is_org_head(tok.norm) and not tok.norm.startswith(VERB_PREFIX) \
+    if depth == 0 and not is_head(tok.norm) and not tok.norm.startswith(VERB_PREFIX) \
             and not tok.norm.endswith(ADJECTIVE_ENDING) and j + 1 < len(tokens):
         chain.last = j + 1  # «إدارة شؤون المعلمين», «هيئة كبار العلماء»: a construct noun, then its genitive
-        if _genitive(tokens, chain, names_at, kb, depth + 1) and chain.named:
+        if _genitive(text, tokens, chain, names_at, kb, depth + 1) and chain.named:
             return True
         chain.last = j
     return False
@@ -252,9 +268,9 @@ def _with_pronoun(word: str) -> bool:
 
 
 def _participle_or_adjective(word: str) -> bool:
-    """«مميز», «مكسو» (م + a consonant) and «سياحية» (ية): the shapes of participles and nisbas, which
+    """«مميز», «مكسو» (م + a consonant) and «سياحية», «صحافي» (ية، ي): the shapes of participles and nisbas, which
     modern prose uses more than the books the word counts come from; foreign names seldom take them."""
-    return (word.startswith("م") and word[1:2] not in LONG_VOWELS) or word.endswith(NISBA_ENDINGS[1])
+    return (word.startswith("م") and word[1:2] not in LONG_VOWELS) or word.endswith(NISBA_ENDINGS)
 
 
 def _found(chain: _Chain, last: int) -> None:
@@ -271,7 +287,7 @@ def _quoted(tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatc
             if k == j + 1:
                 return False
             name = names_at.get(j + 1)
-            if name is not None and name.last == k and name.type == "ORG":
+            if name is not None and name.last == k and name.type == chain.head.type:
                 return False  # «تنظيم "داعش"»: the quoted name is the organisation's own
             _found(chain, k + 1)
             return True
@@ -287,7 +303,7 @@ def _titled_name(tokens: Sequence[Token], chain: _Chain) -> None:
     while k < len(tokens) and k - chain.last < MAX_TITLED_NAME_WORDS:
         t = tokens[k]
         after_link = k > chain.last and tokens[k - 1].norm in PATRONYMIC
-        if not t.is_word or t.norm in STOPS or is_org_head(t.stem) or (definite(t) and not after_link) \
+        if not t.is_word or t.norm in STOPS or is_head(t.stem) or (definite(t) and not after_link) \
                 or t.prefix.startswith(AND_PREFIX) or t.stem.startswith(ARTICLE) and t.prefix:
             break  # «ملعب الملك عبد العزيز بالشرائع»: فيصل (not ف + يصل) and عبد العزيز are names, بالشرائع is not
         k += 1
@@ -365,28 +381,28 @@ def _place_follows(tokens: Sequence[Token], j: int, names_at: dict[int, NameMatc
     return name is not None and name.type in ("GPE", "LOC") and j > 0 and tokens[j - 1].is_word
 
 
-def _kb_org(kb: KnowledgeBase, words: list[str], core: int) -> KBEntry | None:
-    """The KB organisation the name's words name: all of them, or all but trailing adjectives
-    («مجلس الأمن الدولي» is «مجلس الأمن»; «الاتحاد الأوروبي لكرة القدم» is not «الاتحاد الأوروبي»)."""
+def _kb_entry(kb: KnowledgeBase, words: list[str], core: int, typ: str) -> KBEntry | None:
+    """The KB entry of that type the name's words name: all of them, or all but a trailing country nisba
+    («نادي الهلال السعودي» is «نادي الهلال»; «الاتحاد الأوروبي لكرة القدم» is not «الاتحاد الأوروبي»)."""
     for n in range(len(words), max(core, 2) - 1, -1):
         words_n = [w for w in words[:n] if w not in QUOTES]
-        entry = next((e for e in kb.lookup(" ".join(words_n)) if e.type == "ORG"), None)
+        entry = next((e for e in kb.lookup(" ".join(words_n)) if e.type == typ), None)
         if entry is not None:
             return entry
     return None
 
 
-def with_org_names(text: str, tokens: Sequence[Token], matches: list[NameMatch], kb: KnowledgeBase) -> list[NameMatch]:
-    """The mentions with structural organisation names in place of what they cover: a name inside one is
-    no entity of its own. An organisation the KB names over a longer span keeps that span."""
+def with_head_names(text: str, tokens: Sequence[Token], matches: list[NameMatch], kb: KnowledgeBase) -> list[NameMatch]:
+    """The mentions with names built on a head noun in place of what they cover: a name inside one is
+    no entity of its own. A name of the same type the KB knows over a longer span keeps that span."""
     out = list(matches)
-    for org in find_org_names(text, tokens, matches, kb):
-        overlapping = [m for m in out if m.first < org.last and org.first < m.last]
-        if any(m.type == "ORG" and m.origin != "tagger" and (m.first < org.first or m.last > org.last)
+    for found in find_head_names(text, tokens, matches, kb):
+        overlapping = [m for m in out if m.first < found.last and found.first < m.last]
+        if any(m.type == found.type and m.origin != "tagger" and (m.first < found.first or m.last > found.last)
                for m in overlapping):
-            continue  # a KB organisation over a longer span
+            continue
         for m in overlapping:
             out.remove(m)
-        out.append(org)
+        out.append(found)
     out.sort(key=lambda m: m.first)
     return out

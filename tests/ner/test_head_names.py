@@ -1,4 +1,4 @@
-"""Organisation names from their structure, on sentences from real news (SaudiNewsNet and the issue's hand check)."""
+"""Names built on a head noun (organisations above all), on sentences from real news (SaudiNewsNet and the issue's hand check)."""
 from __future__ import annotations
 
 import pytest
@@ -87,6 +87,25 @@ def test_the_head_alone_later_is_the_same_organisation(kb_only):
 def test_the_same_body_with_and_without_its_nisba_is_one_entity(kb_only):
     doc = kb_only(Document(Source("text"), raw="انتقل اللاعب إلى نادي الهلال السعودي. وقال رئيس نادي الهلال إن العقد وقع."))
     assert len([e for e in doc.entities if e.type == "ORG"]) == 1
+
+
+@pytest.mark.parametrize("text, typ, name", [
+    ("افتتح أمير المنطقة مهرجان العسل الدولي بالباحة أمس.", "MISC", "مهرجان العسل الدولي"),
+    ("وتأهل الفريق إلى نهائي كأس ولي العهد بعد فوزه.", "MISC", "كأس ولي العهد"),
+    ("ويحتاج طريق شاطئ العقير إلى صيانة، كما يزدحم شاطئ العقير في العيد.", "LOC", "شاطئ العقير"),
+    ("وتقام العروض في بحيرة السد ضمن فعاليات المهرجان.", "LOC", "بحيرة السد"),
+])
+def test_events_and_places_built_on_a_head_noun(kb_only, text, typ, name):
+    assert (typ, name) in entities(text, kb_only)
+
+
+@pytest.mark.parametrize("text", [
+    "وعقد المدرب مؤتمر صحافي قبل المباراة.",  # a press conference
+    "ووصل الهدف عن طريق المهاجم البرتغالي.",  # by way of the striker
+    "ويتطلب الأمر مشروع توسعة للطريق.",  # an expansion project
+])
+def test_a_common_phrase_on_an_event_or_place_head_is_no_name(kb_only, text):
+    assert [n for t, n in entities(text, kb_only) if t in ("MISC", "LOC")] == []
 
 
 # --- roles around names (real sentences) ---------------------------------------------------------
