@@ -53,3 +53,9 @@ def test_a_club_named_by_a_common_word_only_in_sports_news(kb_only):
     sport = "وفاز الهلال على النصر في مباراة الدوري، وسجل اللاعب هدف الفوز."
     assert {"Al Hilal SFC", "Al Nassr FC"} <= set(linked(sport, kb_only).values())
     assert linked("وشوهد الهلال في سماء المدينة، وحقق الجيش النصر.", kb_only) == {}
+
+
+def test_the_kingdom_alone_in_a_kingdoms_paper(kb_only):
+    text = "وتوقع التقرير أن ينمو عدد السكان في المملكة بما يتراوح بين 20.7 و27.5 مليون نسمة."
+    assert linked(text, kb_only, outlet="الرياض") == {"المملكة": "Saudi Arabia"}
+    assert linked(text, kb_only, outlet="صدى البلد") == {}  # an Egyptian paper: which kingdom?

@@ -1,5 +1,5 @@
 """The entities stage: recognise names (KB gazetteer, the NER tagger the config names, organisation
-names from their structure), find role phrases, merge the names within the article, link them to the
+names from their structure, people right after a title), find role phrases, merge the names within the article, link them to the
 knowledge base, preferring the article's own countries.
 
     from marsad.ner.entities import EntityStage
@@ -24,7 +24,8 @@ from ..kb.roles import find_role_phrases
 from ..text.outlets import outlet_country
 from .merge import Cluster, merge_mentions
 from .mentions import NameMatch, TaggedSpan, combine, decode_iob, find_kb_names, gazetteer_for, tagged_name
-from .linking import prefer_article_countries, read_clubs
+from .linking import prefer_article_countries, read_clubs, the_kingdom
+from .titled_names import titled_people
 from .head_names import with_head_names
 
 log = logging.getLogger(__name__)
@@ -73,8 +74,11 @@ class EntityStage:
                 tagged = []
             matches = combine(matches, tagged)
         matches = with_head_names(text, tokens, matches, self.kb)
-        prefer_article_countries(text, tokens, matches, self.kb, outlet_country(doc.outlet, doc.source.url))
+        country = outlet_country(doc.outlet, doc.source.url)
+        prefer_article_countries(text, tokens, matches, self.kb, country)
         doc.role_phrases = find_role_phrases(text, tokens, self.kb)
+        matches = [*matches, *titled_people(text, tokens, doc.role_phrases, matches, self.kb)]
+        matches = sorted([*matches, *the_kingdom(text, tokens, matches, self.kb, country)], key=lambda m: m.first)
         clusters = merge_mentions(text, tokens, matches, doc.role_phrases, self.kb)
         doc.entities = [to_entity(f"e{i}", c, text) for i, c in enumerate(clusters, 1)]
         return doc

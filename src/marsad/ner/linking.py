@@ -1,5 +1,6 @@
 """Linking that fits the article: of the KB entries a name may stand for, the one in the article's own
-countries, and a football club only in an article about sport.
+countries, and a football club only in an article about sport; «المملكة» alone in a kingdom's paper is
+that kingdom.
 
 «الجوف» is a Saudi region in a Saudi paper and a Libyan town in a Libyan one; «وجدة» is و + جدة
 (Jeddah) in a Saudi article, not Oujda. The article's countries are those its unambiguous place
@@ -12,7 +13,8 @@ from collections.abc import Sequence
 
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
-from ..text.word_forms import AND_PREFIX, attestation, folded_word_lists, source_offset
+from ..text.normalise import fold
+from ..text.word_forms import AND_PREFIX, attestation, first_forms, folded_word_lists, source_offset
 from .mentions import NameMatch
 
 PLACES = ("GPE", "LOC")
@@ -99,3 +101,26 @@ def _without_conjunction(text: str, tokens: Sequence[Token], m: NameMatch, kb: K
     if candidates:
         m.key, m.entries = rest, tuple(sorted(candidates, key=lambda e: rank[e.country]))
         m.start = source_offset(text, tok.start, tok.end, len(AND_PREFIX))
+
+
+KINGDOM = fold("المملكة")
+COUNTRY_ID = "m:gpe:"  # KB ids of countries: m:gpe:SAU
+
+
+def the_kingdom(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch], kb: KnowledgeBase,
+                outlet_country: str | None) -> list[NameMatch]:
+    """«المملكة», «بالمملكة» standing alone in a paper of a kingdom (one whose KB names say «المملكة …»):
+    mentions of that country."""
+    country = kb.get(COUNTRY_ID + outlet_country) if outlet_country else None
+    if country is None or not any(fold(n).startswith(KINGDOM) for n in (country.name, *country.variants)):
+        return []
+    covered = {k for m in matches for k in range(m.first, m.last)}
+    out = []
+    for k, tok in enumerate(tokens):
+        if k in covered or not tok.is_word:
+            continue
+        form = next((f for f in first_forms(tok) if f.form == KINGDOM), None)
+        if form is not None:
+            out.append(NameMatch(k, k + 1, source_offset(text, tok.start, tok.end, form.skip), tok.end, KINGDOM,
+                                 "GPE", (country,)))
+    return out

@@ -55,7 +55,7 @@ class NameMatch:
     type: str | None  # PERSON | ORG | GPE | LOC | MISC, None when unknown
     entries: tuple[KBEntry, ...] = ()  # KB candidates, best first
     ambiguous: bool = False  # a form that is also a common word: link only with context
-    origin: str = "kb"  # kb | agency | tagger | structure | short | role
+    origin: str = "kb"  # kb | agency | tagger | structure | titled | short | role
     tagged: bool = False  # the tagger marked (part of) these words as a name
     name_en: str | None = None  # for names known outside the KB (agencies)
     country: str | None = None  # what the name's own words say (الجيش اليمني → YEM)

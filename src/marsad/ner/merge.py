@@ -73,7 +73,7 @@ class Cluster:
         """Loose forms of the words that stand alone for this entity later in the article."""
         keys: set[str] = set()
         if self.type == "PERSON":
-            names = [m.key.split() for m in self.mentions if m.origin in ("kb", "tagger")]
+            names = [m.key.split() for m in self.mentions if m.origin in ("kb", "tagger", "titled")]
             if self.entry is not None:
                 names.append(fold(self.entry.name).split())
             country = self.entry.country if self.entry else self.country
@@ -145,7 +145,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
         if c.type != "PERSON":
             continue
         for m in list(c.mentions):
-            if m.origin in ("kb", "tagger", "short"):
+            if m.origin in ("kb", "tagger", "titled", "short"):
                 for app in appositive_roles(text, tokens, m.last, kb):
                     if not _next_in_list(text, app.start):
                         c.add_role(text[app.start:app.end])

@@ -1,0 +1,75 @@
+"""People named right after a title, which the tagger may miss: «الأمير بندر الفيصل», «المهندس فيصل الخراع».
+
+A role phrase (an office, a rank or an honorific), then a word the name lists know as a given
+name, then the name words that follow it (given names, family names, بن): a person, even when
+neither the tagger nor the knowledge base knows them. The name lists are the single-word person
+entries of the NER gazetteer (`resources/ner/gazetteer.tsv.gz`: Arab given and family names,
+Wikidata name tokens).
+"""
+from __future__ import annotations
+
+import gzip
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from ..document import RolePhrase, Token
+from ..kb import KnowledgeBase
+from ..kb.roles import is_role_word
+from ..text.word_forms import AND_PREFIX, ARTICLE, PATRONYMIC, attestation
+from .mentions import NameMatch
+
+GIVEN, FAMILY, TOKEN = "PER_GIVEN", "PER_SUR", "PER_TOKEN"
+MAX_NAME_WORDS = 5
+COMMON_WORD = 3000  # a given name prose uses this often as a word (أمل، سعيد) is a name only when the KB or tagger says
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    """Folded single word -> its person kinds (given, family, name token) in the NER gazetteer."""
+    out: dict[str, frozenset[str]] = {}
+    path = resources.files("marsad.resources") / "ner" / "gazetteer.tsv.gz"
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as f:
+        for line in f:
+            form, kinds = line.rstrip("\n").split("\t")
+            person = frozenset(k for k in kinds.split(",") if k in (GIVEN, FAMILY, TOKEN))
+            if person and " " not in form:
+                out[form] = person
+    return out
+
+
+def titled_people(text: str, tokens: Sequence[Token], roles: Sequence[RolePhrase], matches: Sequence[NameMatch],
+                  kb: KnowledgeBase) -> list[NameMatch]:
+    """Persons after role phrases, where no other mention lies."""
+    covered = {k for m in matches for k in range(m.first, m.last)}
+    names = name_words()
+    out: list[NameMatch] = []
+    for r in roles:
+        first = r.last
+        if first >= len(tokens) or first in covered or not _given(tokens[first], names):
+            continue
+        last = first + 1
+        while last < len(tokens) and last - first < MAX_NAME_WORDS and last not in covered \
+                and _name_word(tokens[last], names):
+            last += 1
+        while last - 1 > first and tokens[last - 1].norm in PATRONYMIC:
+            last -= 1  # «فيصل بن» without the father's name ends before بن
+        key = " ".join(t.norm for t in tokens[first:last])
+        entries = tuple(e for e in kb.lookup(key) if e.type == "PERSON")
+        out.append(NameMatch(first, last, tokens[first].start, tokens[last - 1].end, key, "PERSON", entries,
+                             origin="titled", tagged=True))
+        covered.update(range(first, last))
+    return out
+
+
+def _given(tok: Token, names: dict[str, frozenset[str]]) -> bool:
+    """A listed given name as written (بندر, which prose splits as ب + ندر), without ال (الشريف is an epithet)."""
+    return (tok.is_word and not tok.norm.startswith(ARTICLE) and GIVEN in names.get(tok.norm, ())
+            and not is_role_word(tok.norm) and attestation(tok.norm) < COMMON_WORD)
+
+
+def _name_word(tok: Token, names: dict[str, frozenset[str]]) -> bool:
+    """A given or family name or بن, not a role word, not the و of the next item in a list."""
+    if not tok.is_word or tok.prefix.startswith(AND_PREFIX) or is_role_word(tok.norm):
+        return False
+    return tok.norm in PATRONYMIC or bool(names.get(tok.norm))
