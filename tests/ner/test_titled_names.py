@@ -24,3 +24,14 @@ def test_the_next_item_of_a_list_is_not_part_of_the_name():
 
 def test_an_epithet_after_a_title_is_no_person():
     assert people("وأصدر شيخ الأزهر الشريف بيانا.") == {}
+
+
+def test_a_name_the_tagger_cut_short_takes_the_next_listed_name():
+    shipped = load_pipeline(PipelineConfig())
+    doc = shipped(Document(Source("text"), raw="وشارك في الفيلم يحيي بقاش وأحمد سرور وخالد علي واعتدال السباعي."))
+    assert "خالد علي" in {e.name for e in doc.entities if e.type == "PERSON"}
+
+
+def test_no_name_across_a_paragraph_break():
+    doc = KB_ONLY(Document(Source("text"), raw="وصل الوفد إلى روسيا\n\nالبيضاء هي اللون الغالب."))
+    assert all("\n" not in doc.text[m.start:m.end] for e in doc.entities for m in e.mentions)

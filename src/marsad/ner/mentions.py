@@ -115,15 +115,16 @@ class Gazetteer:
         context = max(0, i - 2)
         return not credited([t.norm for t in tokens[context:i + n + 1]], i - context, n)
 
-    def match_at(self, tokens: Sequence[Token], i: int) -> GazetteerHit | None:
-        """The longest name starting at token i."""
+    def match_at(self, tokens: Sequence[Token], i: int, limit: int | None = None) -> GazetteerHit | None:
+        """The longest name starting at token i, of at most `limit` tokens."""
         best = None
+        end = len(tokens) if limit is None else min(len(tokens), i + limit)
         for form in first_forms(tokens[i]):
             for words, key, _ in self.by_first.get(form.form, ()):
                 n = len(words)
                 if best is not None and n <= best.length:
                     break
-                if i + n <= len(tokens) and all(tokens[i + k].norm == words[k] for k in range(1, n)):
+                if i + n <= end and all(tokens[i + k].norm == words[k] for k in range(1, n)):
                     if n == 1 and len(form.form) < MIN_NAME_LETTERS:
                         continue
                     best = GazetteerHit(n, key, form)
@@ -147,9 +148,10 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
     out: list[NameMatch] = []
     i = 0
     kb = gaz.kb
+    ends = line_ends(text, tokens)
     while i < len(tokens):
         tok = tokens[i]
-        hit = gaz.match_at(tokens, i) if tok.is_word else None
+        hit = gaz.match_at(tokens, i, ends[i] - i) if tok.is_word else None
         if hit is None:
             i += 1
             continue
@@ -171,6 +173,18 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
             out.append(NameMatch(i, i + n, start, end, found, "ORG", origin="agency", name_en=gaz.agencies[key]))
         i += n
     return out
+
+
+def line_ends(text: str, tokens: Sequence[Token]) -> list[int]:
+    """For each token, the index of the first token after the next line break: a name never spans one
+    («روسيا\n\nالبيضاء» is no Belarus)."""
+    ends = [len(tokens)] * len(tokens)
+    nxt = len(tokens)
+    for k in range(len(tokens) - 1, -1, -1):
+        if k + 1 < len(tokens) and "\n" in text[tokens[k].end:tokens[k + 1].start]:
+            nxt = k + 1
+        ends[k] = nxt
+    return ends
 
 
 def is_curated(entry: KBEntry) -> bool:

@@ -27,12 +27,15 @@ from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, source_offset, strip_article)
 from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch
+from .titled_names import GIVEN, name_words
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
 # A word this frequent in prose is a function word (على، إلى، عن), never a surname on its own.
 SHORT_FORM_MAX_COUNT = 20_000
 HEAD_AMBIGUOUS = 2  # two names with the same head noun (two ministries): the bare head names neither
+MAX_PERSON_WORDS = 6
+COMMON_TAIL_WORD = 200  # a word prose uses this often, not on the name lists, is no part of a person's name
 VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
 PLACE_CUES = CUE_WORDS["place_cue"]  # words before a place name that make an ambiguous one-word form a place
 PLACE_PREPOSITIONS = CUE_WORDS["place_preposition"]
@@ -129,11 +132,15 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             cluster = by_name.get(m.name_en) or new_cluster("ORG", name_en=m.name_en)
             by_name[m.name_en] = cluster
         else:
-            if not keep_unlinked(m, kb):
-                continue
+            if m.type == "PERSON" and m.origin == "tagger":
+                extend_or_trim(text, tokens, m)
             key = loose(m.key)
-            cluster = by_name.get(key) or _shortened(clusters, key, m, kb) or new_cluster(m.type or "MISC")
-            by_name[key] = cluster
+            cluster = by_name.get(key) or _shortened(text, tokens, clusters, m, kb)
+            if cluster is None:
+                if not keep_unlinked(m, kb) or (m.type == "PERSON" and in_someone_elses_chain(tokens, m)):
+                    continue
+                cluster = new_cluster(m.type or "MISC")
+            by_name[loose(m.key)] = cluster
         cluster.mentions.append(m)
         cluster.country = cluster.country or m.country
         cluster.agent = cluster.agent or m.agent
@@ -212,11 +219,51 @@ def not_names() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows("ner/not-names.tsv"))
 
 
-def _shortened(clusters: list[Cluster], key: str, m: NameMatch, kb: KnowledgeBase) -> Cluster | None:
-    if " " in key:
+def _shortened(text: str, tokens: Sequence[Token], clusters: list[Cluster], m: NameMatch,
+               kb: KnowledgeBase) -> Cluster | None:
+    """The person or body named in full earlier that a one-word mention shortens, its proclitic off if need
+    be («للقرني» after «عساف القرني»: the mention becomes «القرني»)."""
+    if m.last - m.first != 1:
         return None
-    found = [c for c in clusters if c.mentions and c.start < m.start and key in c.short_keys(kb)]
-    return max(found, key=lambda c: max(x.start for x in c.mentions)) if found else None
+    tok = tokens[m.first]
+    for form in first_forms(tok):
+        key = loose(form.form)
+        found = [c for c in clusters if c.mentions and c.start < m.start and key in c.short_keys(kb)]
+        if found:
+            m.key, m.start = form.form, source_offset(text, tok.start, tok.end, form.skip)
+            return max(found, key=lambda c: max(x.start for x in c.mentions))
+    return None
+
+
+def in_someone_elses_chain(tokens: Sequence[Token], m: NameMatch) -> bool:
+    """«عبدالعزيز» next to a بن the tagger left out: one given name of a longer name chain, no person of its own."""
+    if m.last - m.first != 1 or GIVEN not in name_words().get(m.key, ()):
+        return False
+    before = tokens[m.first - 1].norm if m.first > 0 else ""
+    after = tokens[m.last].norm if m.last < len(tokens) else ""
+    return before in PATRONYMIC or after in PATRONYMIC
+
+
+def _joins_name(tok: Token, names: dict[str, frozenset[str]]) -> bool:
+    return tok.is_word and not tok.prefix and not tok.norm.startswith(ARTICLE) and GIVEN in names.get(tok.norm, ()) \
+        and not is_role_word(tok.norm) and attestation(tok.norm) < VERY_COMMON_WORD
+
+
+def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch) -> None:
+    """A tagger's person cut short or run on: a listed name word right after it joins it («خالد» + «علي»);
+    common words at its end leave it («فارس دبلوماسي», «طريف الأعمى»)."""
+    names = name_words()
+    while m.last < len(tokens) and m.last - m.first < MAX_PERSON_WORDS and _joins_name(tokens[m.last], names) \
+            and "\n" not in text[tokens[m.last - 1].end:tokens[m.last].start]:
+        m.key = f"{m.key} {tokens[m.last].norm}"
+        m.last += 1
+    while m.last - m.first > 1:
+        word = tokens[m.last - 1].norm
+        if word in names or word in PATRONYMIC or attestation(word) < COMMON_TAIL_WORD:
+            break
+        m.last -= 1
+    m.end = tokens[m.last - 1].end
+    m.key = " ".join(m.key.split()[:m.last - m.first])
 
 
 def add_short_forms(text: str, tokens: Sequence[Token], clusters: list[Cluster], covered: set[int],
