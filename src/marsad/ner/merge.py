@@ -246,7 +246,7 @@ def in_someone_elses_chain(tokens: Sequence[Token], m: NameMatch) -> bool:
 
 def _joins_name(tok: Token, names: dict[str, frozenset[str]]) -> bool:
     return tok.is_word and not tok.prefix and not tok.norm.startswith(ARTICLE) and GIVEN in names.get(tok.norm, ()) \
-        and not is_role_word(tok.norm) and attestation(tok.norm) < VERY_COMMON_WORD
+        and not is_role_word(tok.norm) and attestation(tok.norm) <= SHORT_FORM_MAX_COUNT  # not على (folded علي)
 
 
 def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch) -> None:
