@@ -80,6 +80,7 @@ class Entry:
     roles: list[str] = field(default_factory=list)
     nisba: list[str] = field(default_factory=list)
     prior: float = 0.0
+    since: str | None = None  # ISO date or year the entity came into being (a link must not predate it)
     ambiguous: str = ""  # "", "yes" or "no" (curated override)
     exempt: bool = False  # forms of countries and capitals are never flagged
 
@@ -110,7 +111,7 @@ class Entry:
             "coordinates": list(self.coordinates) if self.coordinates else None,
             "wikidata": None, "source": "+".join(self.sources), "roles": self.roles,
             "ambiguous": canonical in ambiguous_forms, "ambiguous_forms": ambiguous_forms,
-            "nisba": self.nisba, "prior": self.prior,
+            "nisba": self.nisba, "prior": self.prior, "since": self.since,
         }
 
 
@@ -337,7 +338,7 @@ def load_curated(cities: dict[str, Entry], countries: dict[str, Entry],
                 country=row.get("country") or None, actor=row.get("actor") or None,
                 coordinates=(float(lat), float(lon)) if lat and lon else None,
                 sources=[source], roles=split_list(row.get("roles")),
-                prior=PRIOR_CURATED, ambiguous=row.get("ambiguous") or "")
+                prior=PRIOR_CURATED, ambiguous=row.get("ambiguous") or "", since=row.get("from") or None)
             for v in split_list(row.get("variants")):
                 entry.add_variant(v)
             if etype in ("PERSON", "ORG"):

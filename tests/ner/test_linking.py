@@ -59,3 +59,13 @@ def test_the_kingdom_alone_in_a_kingdoms_paper(kb_only):
     text = "وتوقع التقرير أن ينمو عدد السكان في المملكة بما يتراوح بين 20.7 و27.5 مليون نسمة."
     assert linked(text, kb_only, outlet="الرياض") == {"المملكة": "Saudi Arabia"}
     assert linked(text, kb_only, outlet="صدى البلد") == {}  # an Egyptian paper: which kingdom?
+
+
+def test_a_link_fits_the_articles_date(kb_only):
+    text = "وسجلت وزارة الصحة 3 إصابات جديدة بفيروس كورونا."
+    names = {}
+    for published in ("2015-07-21", "2021-03-01"):
+        doc = Document(Source("jsonl"), raw=text, published=published)
+        names[published] = {e.name_en for e in kb_only(doc).entities}
+    assert "Middle East respiratory syndrome" in names["2015-07-21"] and "COVID-19 pandemic" not in names["2015-07-21"]
+    assert "COVID-19 pandemic" in names["2021-03-01"]

@@ -41,6 +41,7 @@ class KBEntry:
     roles: tuple[str, ...] = ()
     ambiguous: bool = False
     prior: float = 0.0  # salience: larger for countries and curated entries; a city's population
+    since: str | None = None  # ISO date or year it came into being: no article before then names it
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,6 +66,7 @@ def entry_from_record(record: dict) -> KBEntry:
         roles=tuple(record.get("roles", ())),
         ambiguous=bool(record.get("ambiguous", False)),
         prior=float(record.get("prior", 0.0)),
+        since=record.get("since"),
     )
 
 

@@ -24,7 +24,7 @@ from ..kb.roles import find_role_phrases
 from ..text.outlets import outlet_country
 from .merge import Cluster, merge_mentions
 from .mentions import NameMatch, TaggedSpan, combine, decode_iob, find_kb_names, gazetteer_for, tagged_name
-from .linking import prefer_article_countries, read_clubs, the_kingdom
+from .linking import fit_dates, prefer_article_countries, read_clubs, the_kingdom
 from .titled_names import titled_people
 from .head_names import with_head_names
 
@@ -65,10 +65,11 @@ class EntityStage:
             doc.role_phrases = []
             doc.entities = []
             return doc
-        matches = read_clubs(tokens, find_kb_names(text, tokens, self.gazetteer))
+        matches = read_clubs(tokens, fit_dates(find_kb_names(text, tokens, self.gazetteer), doc.published))
         if self.tagger is not None:
             try:
-                tagged = [tagged_name(text, tokens, span, self.gazetteer) for span in self._tag(doc, tokens)]
+                tagged = fit_dates([tagged_name(text, tokens, span, self.gazetteer) for span in self._tag(doc, tokens)],
+                                   doc.published)
             except Exception as err:  # noqa: BLE001 - a tagger failure leaves the KB names
                 doc.warn(f"NER tagger failed: {type(err).__name__}: {err}")
                 tagged = []

@@ -1,6 +1,6 @@
 """Linking that fits the article: of the KB entries a name may stand for, the one in the article's own
-countries, and a football club only in an article about sport; «المملكة» alone in a kingdom's paper is
-that kingdom.
+countries, and a football club only in an article about sport, and none that came into being after the
+article was written («فيروس كورونا» in 2015 is MERS); «المملكة» alone in a kingdom's paper is that kingdom.
 
 «الجوف» is a Saudi region in a Saudi paper and a Libyan town in a Libyan one; «وجدة» is و + جدة
 (Jeddah) in a Saudi article, not Oujda. The article's countries are those its unambiguous place
@@ -123,4 +123,20 @@ def the_kingdom(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch]
         if form is not None:
             out.append(NameMatch(k, k + 1, source_offset(text, tok.start, tok.end, form.skip), tok.end, KINGDOM,
                                  "GPE", (country,)))
+    return out
+
+
+def fit_dates(matches: list[NameMatch], published: str | None) -> list[NameMatch]:
+    """Without the KB candidates that did not exist yet when the article was published (entries' `since`);
+    a name left with none names something the KB does not hold."""
+    if not published:
+        return matches
+    out = []
+    for m in matches:
+        if m.entries and any(e.since for e in m.entries):
+            entries = tuple(e for e in m.entries if not e.since or e.since <= published[:len(e.since)])
+            if not entries:
+                continue
+            m.entries = entries
+        out.append(m)
     return out
