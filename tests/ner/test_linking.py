@@ -69,3 +69,9 @@ def test_a_link_fits_the_articles_date(kb_only):
         names[published] = {e.name_en for e in kb_only(doc).entities}
     assert "Middle East respiratory syndrome" in names["2015-07-21"] and "COVID-19 pandemic" not in names["2015-07-21"]
     assert "COVID-19 pandemic" in names["2021-03-01"]
+
+
+def test_a_foreign_name_spelt_another_way_is_linked():
+    shipped = load_pipeline(PipelineConfig())
+    doc = shipped(Document(Source("text"), raw="وقال وزير الخارجية التركي مولود جاوش اوغلو إن أنقرة مستعدة."))
+    assert "Mevlüt Çavuşoğlu" in {e.name_en for e in doc.entities}

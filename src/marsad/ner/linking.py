@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..document import Token
 from ..kb import KBEntry, KnowledgeBase
 from ..text.normalise import fold
 from ..text.word_forms import AND_PREFIX, attestation, first_forms, folded_word_lists, source_offset
-from .mentions import NameMatch
+from .mentions import ARAB_LEAGUE, NameMatch, skeleton
 
 PLACES = ("GPE", "LOC")
 CLUB_ID = "m:club:"  # KB ids of football clubs (kb/curated/clubs.tsv)
@@ -140,3 +141,33 @@ def fit_dates(matches: list[NameMatch], published: str | None) -> list[NameMatch
             m.entries = entries
         out.append(m)
     return out
+
+
+def foreign_name_key(name: str) -> tuple[str, ...]:
+    """A foreign name as its Arabic transliterations share it: each word's skeleton, with تش and ج one letter
+    and the hamza seat off («مولود جاوش اوغلو» = «مولود تشاووش أوغلو»)."""
+    words = fold(name).replace("تش", "ج").replace("ء", "").split()
+    return tuple(skeleton(w[1:] if w[:1] == "ا" and len(w) > 3 else w) for w in words)
+
+
+@lru_cache(maxsize=4)
+def foreign_people(kb: KnowledgeBase) -> dict[tuple[str, ...], tuple[KBEntry, ...]]:
+    """Skeleton keys of the names of the KB's people from outside the Arab world (two words or more)."""
+    index: dict[tuple[str, ...], list[KBEntry]] = {}
+    for e in kb.entries:
+        if e.type == "PERSON" and e.country and e.country not in ARAB_LEAGUE:
+            for name in {e.name, *e.variants}:
+                key = foreign_name_key(name)
+                if len(key) > 1 and e not in index.get(key, ()):
+                    index.setdefault(key, []).append(e)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def link_transliterations(matches: list[NameMatch], kb: KnowledgeBase) -> None:
+    """A person the KB does not spell this way, linked when one foreign KB person's name has the same skeleton."""
+    index = foreign_people(kb)
+    for m in matches:
+        if m.type == "PERSON" and not m.entries and " " in m.key:
+            found = index.get(foreign_name_key(m.key), ())
+            if len(found) == 1:
+                m.entries = found
