@@ -65,7 +65,8 @@ class EntityStage:
             doc.role_phrases = []
             doc.entities = []
             return doc
-        matches = read_clubs(tokens, fit_dates(find_kb_names(text, tokens, self.gazetteer), doc.published))
+        matches = read_clubs(tokens, fit_dates(find_kb_names(text, tokens, self.gazetteer), doc.published),
+                             doc.sentences)
         if self.tagger is not None:
             try:
                 tagged = fit_dates([tagged_name(text, tokens, span, self.gazetteer) for span in self._tag(doc, tokens)],

@@ -8,11 +8,12 @@ names all belong to, most named first, then its outlet's country.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..document import Token
+from ..document import Span, Token
 from ..kb import KBEntry, KnowledgeBase
 from ..text.normalise import fold
 from ..text.word_forms import AND_PREFIX, attestation, first_forms, folded_word_lists, source_offset
@@ -21,7 +22,8 @@ from .mentions import ARAB_LEAGUE, NameMatch, skeleton
 PLACES = ("GPE", "LOC")
 CLUB_ID = "m:club:"  # KB ids of football clubs (kb/curated/clubs.tsv)
 SPORT_CUES = folded_word_lists("ner/cue-words.tsv")["sport_cue"]
-MIN_SPORT_CUES = 3  # an article with this many words of sports news is about sport
+MIN_SPORT_CUES = 3  # an article with this many words of sports news, and
+SPORT_SHARE = 100  # one of them in this many words at least, is about sport
 CLUB_WORD_COUNT = 3000  # a club named by a word prose uses this often (أحد) needs the tagger or «نادي» too
 
 
@@ -30,28 +32,48 @@ def is_club(entry: KBEntry) -> bool:
 
 
 def about_sport(tokens: Sequence[Token]) -> bool:
-    return sum(t.stem in SPORT_CUES or t.norm in SPORT_CUES for t in tokens) >= MIN_SPORT_CUES
+    """Sports news: words of sport make up a share of the article (a festival with one football match is not)."""
+    cues = sum(_sport_word(t) for t in tokens)
+    return cues >= MIN_SPORT_CUES and cues * SPORT_SHARE >= len(tokens)
 
 
-def read_clubs(tokens: Sequence[Token], matches: list[NameMatch]) -> list[NameMatch]:
-    """«الهلال», «برشلونة»: the club in an article about sport, else the city or nothing (the crescent)."""
+def _sport_word(tok: Token) -> bool:
+    return tok.stem in SPORT_CUES or tok.norm in SPORT_CUES
+
+
+def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Sequence[Span] = ()) -> list[NameMatch]:
+    """«الهلال», «برشلونة»: the club in an article about sport, in a sentence that speaks of sport or names
+    another club; else the city, or nothing (the crescent)."""
     if not any(is_club(e) for m in matches for e in m.entries):
         return matches
     sport = about_sport(tokens)
+    sporty = _sporty_sentences(tokens, matches, sentences) if sport else set()
     out = []
     for m in matches:
         clubs = [e for e in m.entries if is_club(e)]
         if clubs:
             others = tuple(e for e in m.entries if not is_club(e))
-            if sport:  # «أحد» (one, Sunday) stays a word unless more than the article says so
+            if sport and _sentence_of(tokens[m.first].start, sentences) in sporty:
                 m.entries, m.type = (*clubs, *others), "ORG"
-                m.ambiguous = attestation(m.key) >= CLUB_WORD_COUNT
+                m.ambiguous = attestation(m.key) >= CLUB_WORD_COUNT  # «أحد» (one, Sunday) needs more than that
             elif not others:
                 continue
             else:
                 m.entries, m.type = others, others[0].type
         out.append(m)
     return out
+
+
+def _sentence_of(offset: int, sentences: Sequence[Span]) -> int:
+    """Index of the sentence holding an offset (0 when the document has no sentence layer)."""
+    return max(0, bisect.bisect_right([s.start for s in sentences], offset) - 1) if sentences else 0
+
+
+def _sporty_sentences(tokens: Sequence[Token], matches: Sequence[NameMatch], sentences: Sequence[Span]) -> set[int]:
+    """Sentences with a word of sport, or with two clubs («فاز الهلال على النصر»)."""
+    sporty = {_sentence_of(t.start, sentences) for t in tokens if _sport_word(t)}
+    clubs = Counter(_sentence_of(tokens[m.first].start, sentences) for m in matches if any(is_club(e) for e in m.entries))
+    return sporty | {s for s, n in clubs.items() if n > 1}
 
 
 def article_countries(matches: Sequence[NameMatch], outlet_country: str | None) -> list[str]:
