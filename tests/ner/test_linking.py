@@ -75,3 +75,11 @@ def test_a_foreign_name_spelt_another_way_is_linked():
     shipped = load_pipeline(PipelineConfig())
     doc = shipped(Document(Source("text"), raw="وقال وزير الخارجية التركي مولود جاوش اوغلو إن أنقرة مستعدة."))
     assert "Mevlüt Çavuşoğlu" in {e.name_en for e in doc.entities}
+
+
+def test_a_name_with_the_fathers_name_is_linked_and_a_longer_chain_is_someone_else():
+    shipped = load_pipeline(PipelineConfig())
+    doc = shipped(Document(Source("text"), raw="ووصل وزير الخارجية عادل بن أحمد الجبير إلى الدوحة."))
+    assert "Adel al-Jubeir" in {e.name_en for e in doc.entities}
+    doc = shipped(Document(Source("text"), raw="وقال وزير الصحة الدكتور عبدالله بن عبدالعزيز الربيعة إن الوضع مطمئن."))
+    assert "Abdullah of Saudi Arabia" not in {e.name_en for e in doc.entities}

@@ -4,6 +4,7 @@ from __future__ import annotations
 from marsad import load_pipeline
 from marsad.config import EntityConfig, PipelineConfig, TaggerKind
 from marsad.document import Document, Source
+from marsad.kb import load_kb
 from marsad.ner.mentions import NameMatch
 from marsad.ner.merge import extend_or_trim
 
@@ -31,10 +32,10 @@ def test_an_epithet_after_a_title_is_no_person():
 def test_a_name_the_tagger_cut_short_takes_the_next_listed_name():
     doc = KB_ONLY(Document(Source("text"), raw="وشارك في العرض عمر إبراهيم وطريف المعروف"))
     omar = NameMatch(3, 4, doc.tokens[3].start, doc.tokens[3].end, "عمر", "PERSON", origin="tagger")
-    extend_or_trim(doc.text, doc.tokens, omar)
+    extend_or_trim(doc.text, doc.tokens, omar, load_kb())
     assert doc.text[omar.start:omar.end] == "عمر إبراهيم"
     tarif = NameMatch(5, 7, doc.tokens[5].start + 1, doc.tokens[6].end, "طريف المعروف", "PERSON", origin="tagger")
-    extend_or_trim(doc.text, doc.tokens, tarif)  # a common word at the end is no part of the name
+    extend_or_trim(doc.text, doc.tokens, tarif, load_kb())  # a common word at the end is no part of the name
     assert doc.text[tarif.start:tarif.end] == "طريف"
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..document import Span, Token
 from ..kb import KBEntry, KnowledgeBase
 from ..text.normalise import fold
-from ..text.word_forms import AND_PREFIX, attestation, first_forms, folded_word_lists, source_offset
+from ..text.word_forms import AND_PREFIX, FILIATION, PATRONYMIC, attestation, first_forms, folded_word_lists, source_offset
 from .mentions import ARAB_LEAGUE, NameMatch, skeleton
 
 PLACES = ("GPE", "LOC")
@@ -185,11 +185,27 @@ def foreign_people(kb: KnowledgeBase) -> dict[tuple[str, ...], tuple[KBEntry, ..
     return {k: tuple(v) for k, v in index.items()}
 
 
-def link_transliterations(matches: list[NameMatch], kb: KnowledgeBase) -> None:
-    """A person the KB does not spell this way, linked when one foreign KB person's name has the same skeleton."""
+def link_people(matches: list[NameMatch], kb: KnowledgeBase) -> None:
+    """People the KB does not write this way: «عادل بن أحمد الجبير» is «عادل الجبير» (the father's name
+    left out), and a foreign name spelt another way is the one foreign KB person with the same skeleton."""
     index = foreign_people(kb)
     for m in matches:
-        if m.type == "PERSON" and not m.entries and " " in m.key:
+        if m.type != "PERSON" or m.entries or " " not in m.key:
+            continue
+        short = without_fathers(m.key)
+        found = tuple(e for e in kb.lookup(short) if e.type == "PERSON") if short else ()
+        if len(found) != 1:
             found = index.get(foreign_name_key(m.key), ())
-            if len(found) == 1:
-                m.entries = found
+        if len(found) == 1:
+            m.entries = found
+
+
+def without_fathers(name: str) -> str | None:
+    """Given name and family name of «عادل بن أحمد الجبير»; None when the name is not of that shape."""
+    words = name.split()
+    if len(words) < 4 or words[-1] in PATRONYMIC or words[1] not in FILIATION:
+        return None
+    middle = words[1:-1]
+    if len(middle) % 2 or any(w not in FILIATION for w in middle[::2]) or any(w in PATRONYMIC for w in middle[1::2]):
+        return None
+    return f"{words[0]} {words[-1]}"

@@ -19,13 +19,15 @@ from ..kb.roles import is_role_word
 from ..resources import data_rows
 from ..text.agencies import agency_names, credited
 from ..text.normalise import fold
-from ..text.word_forms import (AND_PREFIX, ARTICLE, PATRONYMIC, FirstForm, attestation, first_forms,
+from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, FirstForm, attestation, first_forms,
                                folded_word_lists, source_offset, strip_article, toggle_article)
 from .iob import entities
+from .name_lists import FAMILY, name_words
 
 LONG_VOWELS = re.compile("[اوي]")
 RARE_GIVEN_NAME = 200  # a word prose seldom uses is a given name (كارل، ميليندا); له، رأس، مقتل are the tagger overreaching
 MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter
+FAMILY_NAME_COUNT = 1000  # a listed family name prose uses less than this (الربيعة), not السعودي or اليوم
 MAX_NAME_WORDS = 12  # longest KB name tried
 WORD = re.compile(r"\d+(?:[.,٫٬/:]\d+)+|\w+|\S")  # the tokeniser's word shape, for splitting KB keys
 # A word written without (or with) the ال of a one-word KB name, and this common in prose, is the common
@@ -165,7 +167,7 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
         elif entries:
             if n == 1 and found == ARTICLE + key and not key.startswith(ARTICLE):
                 pass  # «المالي» is "the financial", not Mali: a one-word name takes no article it does not have
-            elif not in_name_chain(tokens, i, i + n, entries[0], found):
+            elif not in_name_chain(tokens, i, i + n, entries[0], found, kb):
                 ambiguous = kb.is_ambiguous(found) or entries[0].ambiguous or (
                     n == 1 and weak_single_word(kb, tok, form, found, key, entries[0]))
                 out.append(NameMatch(i, i + n, start, end, found, entries[0].type, entries, ambiguous=ambiguous))
@@ -222,17 +224,26 @@ def is_country(entry: KBEntry) -> bool:
     return "cldr" in entry.source
 
 
-def in_name_chain(tokens: Sequence[Token], first: int, last: int, entry: KBEntry, found: str) -> bool:
+def in_name_chain(tokens: Sequence[Token], first: int, last: int, entry: KBEntry, found: str,
+                  kb: KnowledgeBase) -> bool:
     """«سلطان بن سلمان»، «الحسين بن علي»، «مشعل بن ماجد»: a KB person's words inside someone else's
-    patronymic chain."""
+    patronymic chain; «عبدالله بن عبدالعزيز الربيعة»: a chain that goes on to a family name."""
     if entry.type != "PERSON":
         return False
     words = found.split()
     before = tokens[first - 1].norm if first > 0 else ""
     after = tokens[last].norm if last < len(tokens) else ""
-    if before in PATRONYMIC or (words[0] in PATRONYMIC and first > 0 and tokens[first - 1].is_word):
+    if before in PATRONYMIC or (words[0] in FILIATION and first > 0 and tokens[first - 1].is_word):
         return True
+    if FILIATION.intersection(words) and last < len(tokens) and is_family_name(tokens[last], kb):
+        return fold(entry.name).split()[-1] != after  # the KB person's own family name is no one else's
     return after in PATRONYMIC and not any(w in PATRONYMIC for w in words)
+
+
+def is_family_name(tok: Token, kb: KnowledgeBase) -> bool:
+    """A listed family name right after a name chain, as written (not a nisba, a role or a common word)."""
+    return (tok.is_word and not tok.prefix and FAMILY in name_words().get(tok.norm, ()) and not is_role_word(tok.norm)
+            and attestation(tok.norm) < FAMILY_NAME_COUNT and kb.nisba(tok.norm) is None)
 
 
 # --- tagger spans -------------------------------------------------------------
@@ -261,6 +272,8 @@ def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, gaz: Gazet
     for form in forms:
         key = " ".join([form.form, *rest])
         found = tuple(e for e in kb.lookup(key) if compatible(e.type, span.type))
+        if found and in_name_chain(tokens, span.first, span.last, found[0], key, kb):
+            break  # «عبدالله بن عبدالعزيز» of «… الربيعة» is not King Abdullah
         if found and not gaz.uncredited_agency(tokens, span.first, span.last - span.first, key):
             chosen, entries = form, found
             break

@@ -24,10 +24,10 @@ from ..kb import KBEntry, KnowledgeBase
 from ..kb.roles import HONORIFIC, OFFICE, appositive_roles, is_role_word
 from ..resources import data_rows
 from ..text.normalise import fold
-from ..text.word_forms import (AND_PREFIX, ARTICLE, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
+from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, source_offset, strip_article)
-from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch
-from .titled_names import GIVEN, name_words
+from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_family_name
+from .name_lists import GIVEN, name_words
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
@@ -133,7 +133,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             by_name[m.name_en] = cluster
         else:
             if m.type == "PERSON" and m.origin == "tagger":
-                extend_or_trim(text, tokens, m)
+                extend_or_trim(text, tokens, m, kb)
             key = loose(m.key)
             cluster = by_name.get(key) or _shortened(text, tokens, clusters, m, kb)
             if cluster is None:
@@ -249,12 +249,14 @@ def _joins_name(tok: Token, names: dict[str, frozenset[str]]) -> bool:
         and not is_role_word(tok.norm) and attestation(tok.norm) <= SHORT_FORM_MAX_COUNT  # not على (folded علي)
 
 
-def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch) -> None:
-    """A tagger's person cut short or run on: a listed name word right after it joins it («خالد» + «علي»);
+def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase) -> None:
+    """A tagger's person cut short or run on: a listed given name right after it joins it («خالد» + «علي»), and a
+    family name after a chain («عبدالله بن عبدالعزيز» + «الربيعة»);
     common words at its end leave it («فارس دبلوماسي», «طريف الأعمى»)."""
     names = name_words()
-    while m.last < len(tokens) and m.last - m.first < MAX_PERSON_WORDS and _joins_name(tokens[m.last], names) \
-            and "\n" not in text[tokens[m.last - 1].end:tokens[m.last].start]:
+    while m.last < len(tokens) and m.last - m.first < MAX_PERSON_WORDS and "\n" not in text[
+            tokens[m.last - 1].end:tokens[m.last].start] and (_joins_name(tokens[m.last], names) or (
+            FILIATION.intersection(m.key.split()) and is_family_name(tokens[m.last], kb))):
         m.key = f"{m.key} {tokens[m.last].norm}"
         m.last += 1
     while m.last - m.first > 1:

@@ -2,40 +2,21 @@
 
 A role phrase (an office, a rank or an honorific), then a word the name lists know as a given
 name, then the name words that follow it (given names, family names, بن): a person, even when
-neither the tagger nor the knowledge base knows them. The name lists are the single-word person
-entries of the NER gazetteer (`resources/ner/gazetteer.tsv.gz`: Arab given and family names,
-Wikidata name tokens).
+neither the tagger nor the knowledge base knows them (name lists: `name_lists.py`).
 """
 from __future__ import annotations
 
-import gzip
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
 
 from ..document import RolePhrase, Token
 from ..kb import KnowledgeBase
 from ..kb.roles import is_role_word
 from ..text.word_forms import AND_PREFIX, ARTICLE, PATRONYMIC, attestation
 from .mentions import NameMatch
+from .name_lists import GIVEN, name_words
 
-GIVEN, FAMILY, TOKEN = "PER_GIVEN", "PER_SUR", "PER_TOKEN"
 MAX_NAME_WORDS = 5
 COMMON_WORD = 3000  # a given name prose uses this often as a word (أمل، سعيد) is a name only when the KB or tagger says
-
-
-@lru_cache(maxsize=1)
-def name_words() -> dict[str, frozenset[str]]:
-    """Folded single word -> its person kinds (given, family, name token) in the NER gazetteer."""
-    out: dict[str, frozenset[str]] = {}
-    path = resources.files("marsad.resources") / "ner" / "gazetteer.tsv.gz"
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as f:
-        for line in f:
-            form, kinds = line.rstrip("\n").split("\t")
-            person = frozenset(k for k in kinds.split(",") if k in (GIVEN, FAMILY, TOKEN))
-            if person and " " not in form:
-                out[form] = person
-    return out
 
 
 def titled_people(text: str, tokens: Sequence[Token], roles: Sequence[RolePhrase], matches: Sequence[NameMatch],
