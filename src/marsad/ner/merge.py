@@ -202,8 +202,11 @@ def split_leading_roles(text: str, tokens: Sequence[Token], m: NameMatch, roles_
 
 def keep_unlinked(m: NameMatch, kb: KnowledgeBase) -> bool:
     """A tagger span that is only a nisba adjective (الروسية), a role word, or a currency or faith word
-    (not-names.tsv) is not a name."""
+    (not-names.tsv) is not a name, nor one that repeats its words («صناعة المجسمات … صناعة»)."""
     words = m.key.split()
+    letters = [w for w in words if w[:1].isalpha()]
+    if len(set(letters)) < len(letters) and not PATRONYMIC.intersection(letters):
+        return False
     if len(words) == 1 and (kb.nisba(words[0]) is not None or is_role_word(words[0])):
         return False
     return not all(_not_name(w) for w in words)
@@ -244,6 +247,13 @@ def in_someone_elses_chain(tokens: Sequence[Token], m: NameMatch) -> bool:
     return before in PATRONYMIC or after in PATRONYMIC
 
 
+def _not_a_name_word(tok: Token, names: dict[str, frozenset[str]]) -> bool:
+    """A role word, or a common word (proclitic off) the name lists do not hold: «لتطوير», «عناصر»."""
+    if tok.stem in names or tok.norm in names:
+        return False  # سلطان، أمير: names before they are offices
+    return is_role_word(tok.stem) or is_role_word(tok.norm) or attestation(tok.stem) >= COMMON_TAIL_WORD
+
+
 def _joins_name(tok: Token, names: dict[str, frozenset[str]]) -> bool:
     return tok.is_word and not tok.prefix and not tok.norm.startswith(ARTICLE) and GIVEN in names.get(tok.norm, ()) \
         and not is_role_word(tok.norm) and attestation(tok.norm) <= SHORT_FORM_MAX_COUNT  # not على (folded علي)
@@ -251,9 +261,13 @@ def _joins_name(tok: Token, names: dict[str, frozenset[str]]) -> bool:
 
 def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase) -> None:
     """A tagger's person cut short or run on: a listed given name right after it joins it («خالد» + «علي»), and a
-    family name after a chain («عبدالله بن عبدالعزيز» + «الربيعة»);
-    common words at its end leave it («فارس دبلوماسي», «طريف الأعمى»)."""
+    family name after a chain («عبدالله بن عبدالعزيز» + «الربيعة»); role words and common words at its start
+    («عناصر الكورنيش», «الوزير خالد») and common words at its end («فارس دبلوماسي») leave it."""
     names = name_words()
+    while m.last - m.first > 1 and _not_a_name_word(tokens[m.first], names):
+        m.first += 1
+        m.key = " ".join(m.key.split()[1:])
+        m.start = tokens[m.first].start
     while m.last < len(tokens) and m.last - m.first < MAX_PERSON_WORDS and "\n" not in text[
             tokens[m.last - 1].end:tokens[m.last].start] and (_joins_name(tokens[m.last], names) or (
             FILIATION.intersection(m.key.split()) and is_family_name(tokens[m.last], kb))):
