@@ -309,7 +309,7 @@ def load_curated(cities: dict[str, Entry], countries: dict[str, Entry],
     for path in sorted(CURATED.glob("*.tsv")):
         if path.name == "countries.tsv":
             continue
-        default_type = {"people.tsv": "PERSON"}.get(path.name, "")
+        default_type = "PERSON" if path.name.startswith("people") else ""
         for row in read_tsv(path):
             source = row.get("source") or ""
             if not source:
