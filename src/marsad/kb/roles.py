@@ -54,6 +54,12 @@ def role_lexicon() -> dict[str, tuple[Role, ...]]:
     return {k: tuple(sorted(v, key=lambda r: (-len(r.words), r.words[0] != k))) for k, v in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _role_starts() -> frozenset[str]:
+    """Every form a role phrase can begin with: a role's first word or a modifier."""
+    return frozenset(role_lexicon()) | MODIFIERS
+
+
 def is_role_word(form: str) -> bool:
     """A matching form that begins a lexicon role (الرئيس، وزير), with or without ال."""
     return form in role_lexicon()
@@ -109,6 +115,9 @@ def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase
     if not tok.is_word:
         return None
     forms = first_forms(tok)
+    starts = _role_starts()
+    if not any(f.form in starts for f in forms):
+        return None
     modifier = next((f for f in forms if f.form in MODIFIERS), None)
     found = _modified_role(tokens, i, modifier) if modifier is not None else None
     if found is None:

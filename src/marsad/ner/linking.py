@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..document import Span, Token
 from ..kb import KBEntry, KnowledgeBase
 from ..text.normalise import fold
-from ..text.word_forms import AND_PREFIX, FILIATION, PATRONYMIC, attestation, first_forms, folded_word_lists, source_offset
+from ..text.word_forms import AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, attestation, first_forms, folded_word_lists, source_offset
 from .mentions import ARAB_LEAGUE, NameMatch, skeleton
 
 PLACES = ("GPE", "LOC")
@@ -140,7 +140,7 @@ def the_kingdom(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch]
     covered = {k for m in matches for k in range(m.first, m.last)}
     out = []
     for k, tok in enumerate(tokens):
-        if k in covered or not tok.is_word:
+        if k in covered or KINGDOM[len(ARTICLE):] not in tok.norm:  # «للمملكة» writes no ا
             continue
         form = next((f for f in first_forms(tok) if f.form == KINGDOM), None)
         if form is not None:

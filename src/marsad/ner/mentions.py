@@ -78,9 +78,11 @@ class Gazetteer:
     """KB names (and agency names) indexed by first word, longest first."""
 
     kb: KnowledgeBase
-    # first word -> (name words, KB key, whether ال was toggled), longest first: plain tuples, which the
-    # garbage collector stops tracking (there is one for every form of the KB)
-    by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)
+    # (name words, KB key, whether ال was toggled), plain tuples, which the garbage collector stops tracking
+    # (there is one for every form of the KB): names of one word by that word, longer names by their first
+    # two words (so that a look-up sees only the names that can match), longest first
+    single: dict[str, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)
+    by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)
     agencies: dict[str, str] = field(default_factory=dict)  # key -> English name, for agencies the KB lacks
     weak_agency_forms: set[str] = field(default_factory=set)  # واس، قنا: names only where credited
 
@@ -96,7 +98,7 @@ class Gazetteer:
             if not kb.lookup(key):
                 gaz.agencies.setdefault(key, name.name_en)
                 gaz._add(key)
-        for names in gaz.by_first.values():
+        for names in (*gaz.single.values(), *gaz.by_pair.values()):
             names.sort(key=_longest_first)
         return gaz
 
@@ -108,7 +110,8 @@ class Gazetteer:
         if words[0][:1].isalpha():
             variants.append((toggle_article(words[0]), *words[1:]))
         for n, v in enumerate(variants):
-            self.by_first.setdefault(v[0], []).append((v, key, n > 0))
+            index = self.single.setdefault(v[0], []) if len(v) == 1 else self.by_pair.setdefault((v[0], v[1]), [])
+            index.append((v, key, n > 0))
 
     def uncredited_agency(self, tokens: Sequence[Token], i: int, n: int, key: str) -> bool:
         """A short agency name (واس، قنا) that the text does not credit as one, by wire_sources' rule."""
@@ -121,12 +124,14 @@ class Gazetteer:
         """The longest name starting at token i, of at most `limit` tokens."""
         best = None
         end = len(tokens) if limit is None else min(len(tokens), i + limit)
+        after = tokens[i + 1].norm if i + 1 < end else None
         for form in first_forms(tokens[i]):
-            for words, key, _ in self.by_first.get(form.form, ()):
+            longer = self.by_pair.get((form.form, after), ()) if after is not None else ()
+            for words, key, _ in (*longer, *self.single.get(form.form, ())):
                 n = len(words)
                 if best is not None and n <= best.length:
                     break
-                if i + n <= end and all(tokens[i + k].norm == words[k] for k in range(1, n)):
+                if i + n <= end and all(tokens[i + k].norm == words[k] for k in range(2, n)):
                     if n == 1 and len(form.form) < MIN_NAME_LETTERS:
                         continue
                     best = GazetteerHit(n, key, form)
