@@ -15,6 +15,7 @@ import gzip
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -53,6 +54,18 @@ class WordFeatures(NamedTuple):
     stem: str
 
 
+@lru_cache(maxsize=1)
+def read_gazetteer() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The external gazetteer (resources/ner/gazetteer.tsv.gz): token tuple -> kinds, read once per process."""
+    gazetteer: dict[tuple[str, ...], tuple[str, ...]] = {}
+    path = resources.files("marsad.resources") / "ner" / "gazetteer.tsv.gz"
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as f:
+        for line in f:
+            form, kinds = line.rstrip("\n").split("\t")
+            gazetteer[tuple(form.split(" "))] = tuple(kinds.split(","))
+    return gazetteer
+
+
 @dataclass(slots=True)
 class Lexicons:
     """Distributional clusters and the external gazetteer, as shipped in resources/ner/."""
@@ -69,11 +82,7 @@ class Lexicons:
             for rank, line in enumerate(f):
                 cols = line.rstrip("\n").split("\t")
                 clusters[cols[0]] = (cols[1], cols[2], cols[3], rank)
-        gazetteer: dict[tuple[str, ...], tuple[str, ...]] = {}
-        with gzip.open(base.joinpath("gazetteer.tsv.gz").open("rb"), "rt", encoding="utf-8") as f:
-            for line in f:
-                form, kinds = line.rstrip("\n").split("\t")
-                gazetteer[tuple(form.split(" "))] = tuple(kinds.split(","))
+        gazetteer = read_gazetteer()
         return cls(clusters, gazetteer, frozenset(k[0] for k in gazetteer))
 
     def cluster(self, norm: str, stem: str) -> ClusterInfo | None:

@@ -95,6 +95,7 @@ class Cluster:
         return keys
 
 
+@lru_cache(maxsize=200_000)
 def loose(form: str) -> str:
     """A matching form that also folds transliteration variants (بينغ/بينج) and hamza seats."""
     return form.replace("غ", "ج").replace("ؤ", "و").replace("ئ", "ي").replace("ء", "")

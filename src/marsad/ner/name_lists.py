@@ -2,9 +2,9 @@
 names, Wikidata name tokens), for the rules that need to know a name word when they see one."""
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
-from importlib import resources
+
+from .features import read_gazetteer
 
 GIVEN, FAMILY, TOKEN = "PER_GIVEN", "PER_SUR", "PER_TOKEN"
 
@@ -13,11 +13,12 @@ GIVEN, FAMILY, TOKEN = "PER_GIVEN", "PER_SUR", "PER_TOKEN"
 def name_words() -> dict[str, frozenset[str]]:
     """Folded single word -> its person kinds (given, family, name token) in the NER gazetteer."""
     out: dict[str, frozenset[str]] = {}
-    path = resources.files("marsad.resources") / "ner" / "gazetteer.tsv.gz"
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as f:
-        for line in f:
-            form, kinds = line.rstrip("\n").split("\t")
-            person = frozenset(k for k in kinds.split(",") if k in (GIVEN, FAMILY, TOKEN))
-            if person and " " not in form:
-                out[form] = person
+    shared: dict[tuple[str, ...], frozenset[str]] = {}  # one set for each combination of kinds
+    for words, kinds in read_gazetteer().items():
+        if len(words) == 1:
+            person = shared.get(kinds)
+            if person is None:
+                person = shared[kinds] = frozenset(k for k in kinds if k in (GIVEN, FAMILY, TOKEN))
+            if person:
+                out[words[0]] = person
     return out
