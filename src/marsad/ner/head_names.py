@@ -245,12 +245,14 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
         return True
     if tok.prefix or (chain.head.weak and depth > 0):
         return False  # «وزارة بالرياض»: a preposition; «حركة النقل»: a common noun after a weak head
+    if definite(tok) and is_title(tok.norm):
+        _found(chain, j + 1)  # «طريق الملك فهد», «مركز الملك سلمان»: a title and its holder's name
+        _titled_name(tokens, chain)
+        return chain.last > j + 1 or not chain.head.weak
     if definite(tok) and not chain.head.weak:
         if chain.head.type == "ORG" and strip_article(tok.norm) in ORG_HEAD_NOUNS:
             return False  # «إدارة المستشفى», «مجلس الإدارة»: a part of another body, no name
         _found(chain, j + 1)
-        if is_title(tok.norm):
-            _titled_name(tokens, chain)
         return True
     if depth == 0 and not is_head(tok.norm) and not tok.norm.startswith(VERB_PREFIX) \
             and not tok.norm.endswith(ADJECTIVE_ENDING) and j + 1 < len(tokens):

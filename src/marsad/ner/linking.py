@@ -47,13 +47,14 @@ def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Seq
     if not any(is_club(e) for m in matches for e in m.entries):
         return matches
     sport = about_sport(tokens)
-    sporty = _sporty_sentences(tokens, matches, sentences) if sport else set()
+    starts = [s.start for s in sentences]
+    sporty = _sporty_sentences(tokens, matches, starts) if sport else set()
     out = []
     for m in matches:
         clubs = [e for e in m.entries if is_club(e)]
         if clubs:
             others = tuple(e for e in m.entries if not is_club(e))
-            if sport and _sentence_of(tokens[m.first].start, sentences) in sporty:
+            if sport and _sentence_of(tokens[m.first].start, starts) in sporty:
                 m.entries, m.type = (*clubs, *others), "ORG"
                 m.ambiguous = attestation(m.key) >= CLUB_WORD_COUNT  # «أحد» (one, Sunday) needs more than that
             elif not others:
@@ -64,15 +65,15 @@ def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Seq
     return out
 
 
-def _sentence_of(offset: int, sentences: Sequence[Span]) -> int:
-    """Index of the sentence holding an offset (0 when the document has no sentence layer)."""
-    return max(0, bisect.bisect_right([s.start for s in sentences], offset) - 1) if sentences else 0
+def _sentence_of(offset: int, starts: Sequence[int]) -> int:
+    """Index of the sentence (by their start offsets) holding an offset; 0 without a sentence layer."""
+    return max(0, bisect.bisect_right(starts, offset) - 1) if starts else 0
 
 
-def _sporty_sentences(tokens: Sequence[Token], matches: Sequence[NameMatch], sentences: Sequence[Span]) -> set[int]:
+def _sporty_sentences(tokens: Sequence[Token], matches: Sequence[NameMatch], starts: Sequence[int]) -> set[int]:
     """Sentences with a word of sport, or with two clubs («فاز الهلال على النصر»)."""
-    sporty = {_sentence_of(t.start, sentences) for t in tokens if _sport_word(t)}
-    clubs = Counter(_sentence_of(tokens[m.first].start, sentences) for m in matches if any(is_club(e) for e in m.entries))
+    sporty = {_sentence_of(t.start, starts) for t in tokens if _sport_word(t)}
+    clubs = Counter(_sentence_of(tokens[m.first].start, starts) for m in matches if any(is_club(e) for e in m.entries))
     return sporty | {s for s, n in clubs.items() if n > 1}
 
 

@@ -320,8 +320,10 @@ def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatc
     span is longer and contains it, or the name is a common word the tagger reads as another type; a KB
     name the tagger also marked with a compatible type is `tagged` (context for ambiguity)."""
     out = list(kb_names)
+    at: dict[int, NameMatch] = {k: m for m in kb_names for k in range(m.first, m.last)}  # tagger spans never overlap
+    removed: set[int] = set()
     for span in tagged:
-        overlapping = [m for m in out if m.first < span.last and span.first < m.last]
+        overlapping = list({id(m): m for k in range(span.first, span.last) if (m := at.get(k)) is not None}.values())
         if not overlapping:
             out.append(span)
             continue
@@ -331,12 +333,15 @@ def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatc
         if disagrees or another_person(span, overlapping) or contains and longer and (
                 span.entries or not any(m.entries and not m.ambiguous for m in overlapping) or span.type in ("ORG", "MISC")):
             for m in overlapping:
-                out.remove(m)
+                removed.add(id(m))
+                for k in range(m.first, m.last):
+                    del at[k]
             if span.type == "ORG" and not span.entries and len(overlapping) == 1 and overlapping[0].type == "ORG":
                 span.entries = overlapping[0].entries  # «نادي برشلونة الأسباني» is still FC Barcelona
             out.append(span)  # «يا فاتن» is a person the tagger saw, not Athens (ف + اتن)
         else:
             for m in overlapping:
                 m.tagged = m.tagged or compatible(m.type, span.type)
+    out = [m for m in out if id(m) not in removed]
     out.sort(key=lambda m: m.first)
     return out
