@@ -146,3 +146,16 @@ def test_a_former_role_is_kept_and_marked(shipped):
     doc = shipped(Document(Source("text"), raw="واتهم الرئيس اليمني السابق علي عبد الله صالح الحوثيين بالخيانة."))
     saleh = next(e for e in doc.entities if e.name_en == "Ali Abdullah Saleh")
     assert saleh.former_roles == ["الرئيس اليمني السابق"] and saleh.roles == []
+
+
+def test_an_office_governs_the_nouns_and_body_after_it(shipped):
+    roles = roles_of("وقال وزير البيئة المصري خالد فهمي إن الاتفاق قريب، وأكد رئيس اللجنة المنظمة للمهرجان "
+                     "الدكتور أحمد الخازم الغامدي ذلك.", shipped)
+    assert roles["خالد فهمي"][0] == ["وزير البيئة المصري"]
+    assert roles["أحمد الخازم الغامدي"] == (["رئيس اللجنة المنظمة للمهرجان"], ["الدكتور"])
+
+
+def test_an_office_in_a_body_and_an_occupation(shipped):
+    roles = roles_of("وحضر المستشار في الديوان الملكي سعود القحطاني، وسجل المهاجم عيسى المحياني هدفا.", shipped)
+    assert roles["سعود القحطاني"][0] == ["المستشار في الديوان الملكي"]
+    assert roles["عيسى المحياني"][0] == ["المهاجم"]

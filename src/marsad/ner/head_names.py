@@ -33,6 +33,8 @@ from .mentions import HEAD_NOUNS, NameMatch
 _WORDS = folded_word_lists("ner/cue-words.tsv")
 ADJECTIVES = _WORDS["org_adjective"]
 PLACE_WORDS = _WORDS["place_cue"]  # «إمارة منطقة عسير», «شرطة مدينة زيوريخ»
+NAME_TITLES = _WORDS["name_title"]
+IDIOMS = _WORDS["head_idiom"]  # «عن طريق»
 STOPS = _WORDS["org_stop"] | PHRASE_STOPS
 QUOTES = frozenset('"«»“”„‟\'')
 MAX_QUOTED_WORDS = 6  # a quoted name after a head: «مجموعة "علي بابا"»
@@ -125,8 +127,8 @@ def is_nisba(form: str) -> bool:
 
 
 def is_title(form: str) -> bool:
-    """الملك، الأمير، الشيخ: a one-word title or office whose holder's name follows (مركز الملك فهد)."""
-    return any(len(r.words) == 1 for r in role_lexicon().get(form, ()))
+    """الملك، الأمير، الشيخ: a title whose holder's name follows inside a name (مركز الملك فهد)."""
+    return form in NAME_TITLES
 
 
 def find_head_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[NameMatch]:
@@ -170,6 +172,8 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
     form = next((f for f in forms if strip_article(f.form) in heads), None)  # «بكلية لندن», not only as prose splits it
     if form is None:
         return _national_body(text, tokens, i, kb)
+    if i > 0 and f"{tokens[i - 1].norm} {form.form}" in IDIOMS:
+        return None  # «عن طريق المهاجم»: by way of the striker
     head = heads[strip_article(form.form)]
     chain = _Chain(i + 1, head, core=i + 1)
     if form.form.startswith(ARTICLE):

@@ -27,6 +27,7 @@ from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, source_offset, strip_article)
 from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_family_name
+from .head_names import STOPS as NAME_STOPS
 from .name_lists import GIVEN, name_words
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
@@ -35,6 +36,8 @@ FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
 SHORT_FORM_MAX_COUNT = 20_000
 HEAD_AMBIGUOUS = 2  # two names with the same head noun (two ministries): the bare head names neither
 MAX_PERSON_WORDS = 6
+MAX_GOVERNED_WORDS = 4
+IN = "في"
 COMMON_TAIL_WORD = 200  # a word prose uses this often, not on the name lists, is no part of a person's name
 VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
 PLACE_CUES = CUE_WORDS["place_cue"]  # words before a place name that make an ambiguous one-word form a place
@@ -337,16 +340,21 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
             last = current.last
             # «أمير منطقة عسير», not «الأمير فيصل»; an honorific governs nothing («سمو ولي العهد»)
             construct = current.kind != HONORIFIC and not current.key.split()[-1].startswith(ARTICLE)
-            while construct or current.kind == OFFICE:  # an office governs a body, a place or another office
+            while current.kind != HONORIFIC:  # an office governs a body, a place or another office
                 named = named_at.get(last)
                 inner = by_first.get(last)
-                if named is not None and tokens[last].prefix in ("", "ل", "ب"):
+                if (construct or current.kind == OFFICE) and named is not None and tokens[last].prefix in ("", "ل", "ب"):
                     last = named.last  # «رئيس الهيئة العامة للسياحة», «الناطق الإعلامي لوزارة العدل»
                 elif inner is not None and inner.kind == OFFICE and construct:
                     used.add(inner.first)  # «مستشار الرئيس اليمني»
                     last = inner.last
                 elif construct and last + 1 < len(tokens) and tokens[last].norm in PLACE_CUES and tokens[last + 1].is_word:
                     last = named_at[last + 1].last if last + 1 in named_at else last + 2  # «أمير منطقة عسير»
+                elif last + 1 < len(tokens) and tokens[last].norm == IN and last + 1 in named_at \
+                        and named_at[last + 1].type == "ORG":
+                    last = named_at[last + 1].last  # «المستشار في الديوان الملكي»
+                elif construct and (end := _governed_words(tokens, last, name_starts, by_first)) > last:
+                    last = end  # «وزير البيئة المصري», «رئيس اللجنة المنظمة للمهرجان»
                 else:
                     break
                 construct = False
@@ -359,6 +367,18 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
                     and not tokens[nxt].prefix.startswith(AND_PREFIX) else None
         runs.append(run)
     return runs
+
+
+def _governed_words(tokens: Sequence[Token], k: int, name_starts: set[int], roles_at: dict[int, RolePhrase]) -> int:
+    """The end of the definite nouns, adjectives and ل-complements an office in the construct state governs
+    (at most MAX_GOVERNED_WORDS), stopping at a name, another role, a time word or a clause opener."""
+    end = k
+    while end < len(tokens) and end - k < MAX_GOVERNED_WORDS and end not in name_starts and end not in roles_at:
+        tok = tokens[end]
+        if not tok.is_word or tok.norm in NAME_STOPS or not (tok.norm.startswith(ARTICLE) or tok.norm.startswith("لل")):
+            break
+        end += 1
+    return end
 
 
 def _after_comma(tokens: Sequence[Token], k: int) -> int:
