@@ -37,6 +37,9 @@ SHORT_FORM_MAX_COUNT = 20_000
 HEAD_AMBIGUOUS = 2  # two names with the same head noun (two ministries): the bare head names neither
 MAX_PERSON_WORDS = 6
 MAX_GOVERNED_WORDS = 4
+LAM = "ل"
+ORDINALS = CUE_WORDS["role_ordinal"]
+FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
 IN = "في"
 COMMON_TAIL_WORD = 200  # a word prose uses this often, not on the name lists, is no part of a person's name
 VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
@@ -123,9 +126,13 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
         clusters.append(c)
         return c
 
+    inside_roles = {k for r in roles if r.kind != HONORIFIC for k in range(r.first, r.last)}
     for m in matches:
         if m.entries and m.entries[0].type == "PERSON":
             split_leading_roles(text, tokens, m, roles_at)
+            extend_chain(tokens, m)
+        if m.type in ("GPE", "LOC") and m.last - m.first == 1 and m.first in inside_roles:
+            continue  # «العهد» of «ولي العهد» is no place
         if m.entries:
             entry = m.entries[0]
             if m.ambiguous and not has_context(m, entry, tokens, by_kb, role_before, matches):
@@ -193,6 +200,19 @@ def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: di
                                                  if x.type in ("GPE", "LOC") and not x.ambiguous):
             return True  # «الرياض والدمام»
     return False
+
+
+def extend_chain(tokens: Sequence[Token], m: NameMatch) -> None:
+    """A KB person's name that the text goes on with the rest of the chain («محمد بن سلمان» + «بن عبد العزيز»,
+    «… آل سعود»): the mention takes it, so that what follows the name follows the mention."""
+    last = m.last
+    while last + 1 < len(tokens) and (tokens[last].norm in FILIATION or tokens[last].norm == FAMILY_LINK):
+        step = 2 if tokens[last + 1].norm in PATRONYMIC and last + 2 < len(tokens) else 1  # بن عبد العزيز
+        if not all(tokens[k].is_word for k in range(last + 1, last + 1 + step)):
+            break
+        last += 1 + step
+    if last > m.last:
+        m.last, m.end = last, tokens[last - 1].end
 
 
 def split_leading_roles(text: str, tokens: Sequence[Token], m: NameMatch, roles_at: dict[int, RolePhrase]) -> None:
@@ -339,15 +359,23 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
         while current is not None:
             last = current.last
             # «أمير منطقة عسير», not «الأمير فيصل»; an honorific governs nothing («سمو ولي العهد»)
-            construct = current.kind != HONORIFIC and not current.key.split()[-1].startswith(ARTICLE)
-            while current.kind != HONORIFIC:  # an office governs a body, a place or another office
+            head = current
+            construct = head.kind != HONORIFIC and not head.key.split()[-1].startswith(ARTICLE)
+            ordinal = True  # «النائب الثاني لرئيس مجلس الوزراء»: an ordinal right after the role
+            while head.kind != HONORIFIC:  # an office governs a body, a place or another office
                 named = named_at.get(last)
                 inner = by_first.get(last)
-                if (construct or current.kind == OFFICE) and named is not None and tokens[last].prefix in ("", "ل", "ب"):
+                if (construct or head.kind == OFFICE) and named is not None and tokens[last].prefix in ("", "ل", "ب"):
                     last = named.last  # «رئيس الهيئة العامة للسياحة», «الناطق الإعلامي لوزارة العدل»
-                elif inner is not None and inner.kind == OFFICE and construct:
-                    used.add(inner.first)  # «مستشار الرئيس اليمني»
-                    last = inner.last
+                elif inner is not None and inner.kind == OFFICE and (construct or tokens[last].prefix == LAM):
+                    used.add(inner.first)  # «مستشار الرئيس اليمني», «النائب الثاني لرئيس مجلس الوزراء»
+                    last, head = inner.last, inner
+                    construct = not inner.key.split()[-1].startswith(ARTICLE)
+                    continue
+                elif ordinal and last < len(tokens) and tokens[last].norm in ORDINALS:
+                    last += 1
+                    ordinal = False
+                    continue
                 elif construct and last + 1 < len(tokens) and tokens[last].norm in PLACE_CUES and tokens[last + 1].is_word:
                     last = named_at[last + 1].last if last + 1 in named_at else last + 2  # «أمير منطقة عسير»
                 elif last + 1 < len(tokens) and tokens[last].norm == IN and last + 1 in named_at \
@@ -357,7 +385,7 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
                     last = end  # «وزير البيئة المصري», «رئيس اللجنة المنظمة للمهرجان»
                 else:
                     break
-                construct = False
+                construct = ordinal = False
             run.append(RoleItem(current, last))
             used.add(current.first)
             current = by_first.get(last)
@@ -381,6 +409,11 @@ def _governed_words(tokens: Sequence[Token], k: int, name_starts: set[int], role
     return end
 
 
+def _governed(text: str, tokens: Sequence[Token], role: RolePhrase) -> bool:
+    """A role written after a preposition (لولي العهد، بوزير الخارجية): the object of what precedes it."""
+    return any(ch in "لب" for ch in text[tokens[role.first].start:role.start])
+
+
 def _after_comma(tokens: Sequence[Token], k: int) -> int:
     """The token after one comma at k, else k."""
     return k + 1 if k < len(tokens) and tokens[k].norm in ("،", ",") else k
@@ -399,9 +432,13 @@ def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], ro
         nxt = _after_comma(tokens, run[-1].last)
         owner = person_at.get(nxt) if nxt == run[-1].last or not tokens[nxt].prefix.startswith(AND_PREFIX) else None
         first = run[0].role
-        after = owner is None and (first.kind == OFFICE or not first.key.split()[0].startswith(ARTICLE))
+        after = owner is None and first.kind != HONORIFIC and (
+            first.kind == OFFICE or not first.key.split()[0].startswith(ARTICLE) or run[0].last > first.last)
         if after:  # «وعادل الجبير وزير الخارجية»: an office right after a name, no other name after it
             owner = person_before.get(run[0].role.first)
+        elif owner is not None and first.kind == OFFICE and _governed(text, tokens, first) and any(
+                c is not owner and first.key in c.role_keys for c in clusters if c.type == "PERSON"):
+            continue  # «الوفد المرافق لولي ولي العهد أحمد الخطيب»: the office of someone named before, then a new name
         if owner is not None:
             for item in run:
                 owner.add_role(text[item.role.start:tokens[item.last - 1].end], item.role)
