@@ -42,3 +42,15 @@ def test_a_name_the_tagger_cut_short_takes_the_next_listed_name():
 def test_no_name_across_a_paragraph_break():
     doc = KB_ONLY(Document(Source("text"), raw="وصل الوفد إلى روسيا\n\nالبيضاء هي اللون الغالب."))
     assert all("\n" not in doc.text[m.start:m.end] for e in doc.entities for m in e.mentions)
+
+
+def test_a_given_name_prose_uses_as_a_word_or_a_particle_alone_is_no_person():
+    shipped = load_pipeline(PipelineConfig())
+    doc = shipped(Document(Source("text"), raw="وأن يكون حسن السيرة ولائقا صحيا، وكان مذيعا سعوديا ولد كبيرا."))
+    assert [e.name for e in doc.entities if e.type == "PERSON"] == []
+
+
+def test_a_facility_named_for_a_king_is_no_person():
+    doc = KB_ONLY(Document(Source("text"), raw="وتقام الصلاة في جامع الملك خالد بأم الحمام، ثم المباراة في استاد الملك فهد الدولي."))
+    assert {(e.type, e.name) for e in doc.entities if e.type in ("ORG", "PERSON")} == {
+        ("ORG", "جامع الملك خالد"), ("ORG", "استاد الملك فهد الدولي")}

@@ -29,6 +29,7 @@ from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC, attestation, first_forms, folded_word_lists,
                                source_offset, strip_article)
 from .mentions import HEAD_NOUNS, NameMatch
+from .name_lists import GIVEN, name_words
 
 _WORDS = folded_word_lists("ner/cue-words.tsv")
 ADJECTIVES = _WORDS["org_adjective"]
@@ -310,8 +311,8 @@ def _titled_name(tokens: Sequence[Token], chain: _Chain) -> None:
         t = tokens[k]
         after_link = k > chain.last and tokens[k - 1].norm in PATRONYMIC
         if not t.is_word or t.norm in STOPS or is_head(t.stem) or (definite(t) and not after_link) \
-                or t.prefix.startswith(AND_PREFIX) or t.stem.startswith(ARTICLE) and t.prefix:
-            break  # «ملعب الملك عبد العزيز بالشرائع»: فيصل (not ف + يصل) and عبد العزيز are names, بالشرائع is not
+                or t.prefix.startswith(AND_PREFIX) or t.prefix and GIVEN not in name_words().get(t.norm, ()):
+            break  # «ملعب الملك عبد العزيز بالشرائع»: فيصل (a listed name, not ف + يصل) and عبد العزيز are names
         k += 1
         if t.norm not in PATRONYMIC:
             end = k

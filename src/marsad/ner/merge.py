@@ -127,6 +127,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
         return c
 
     inside_roles = {k for r in roles if r.kind != HONORIFIC for k in range(r.first, r.last)}
+    taken = {k for m in matches for k in range(m.first, m.last)}
     for m in matches:
         if m.entries and m.entries[0].type == "PERSON":
             split_leading_roles(text, tokens, m, roles_at)
@@ -144,7 +145,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             by_name[m.name_en] = cluster
         else:
             if m.type == "PERSON" and m.origin == "tagger":
-                extend_or_trim(text, tokens, m, kb)
+                extend_or_trim(text, tokens, m, kb, taken)
             key = loose(m.key)
             cluster = by_name.get(key) or _shortened(text, tokens, clusters, m, kb)
             if cluster is None:
@@ -225,9 +226,13 @@ def split_leading_roles(text: str, tokens: Sequence[Token], m: NameMatch, roles_
 
 
 def keep_unlinked(m: NameMatch, kb: KnowledgeBase) -> bool:
-    """A tagger span that is only a nisba adjective (الروسية), a role word, or a currency or faith word
-    (not-names.tsv) is not a name, nor one that repeats its words («صناعة المجسمات … صناعة»)."""
+    """A tagger span that is only a nisba adjective (الروسية), a role word, a name particle (ولد), a given name
+    that prose uses as a word (حسن "good"), or a currency or faith word (not-names.tsv) is not a name, nor one
+    that repeats its words («صناعة المجسمات … صناعة»)."""
     words = m.key.split()
+    if len(words) == 1 and (words[0] in NAME_PARTICLES or (
+            m.type == "PERSON" and m.origin == "tagger" and attestation(words[0]) >= VERY_COMMON_WORD)):
+        return False
     letters = [w for w in words if w[:1].isalpha()]
     if len(set(letters)) < len(letters) and not PATRONYMIC.intersection(letters):
         return False
@@ -283,16 +288,24 @@ def _joins_name(tok: Token, names: dict[str, frozenset[str]]) -> bool:
         and not is_role_word(tok.norm) and attestation(tok.norm) <= SHORT_FORM_MAX_COUNT  # not على (folded علي)
 
 
-def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase) -> None:
+def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase,
+                   taken: set[int] = frozenset()) -> None:
     """A tagger's person cut short or run on: a listed given name right after it joins it («خالد» + «علي»), and a
     family name after a chain («عبدالله بن عبدالعزيز» + «الربيعة»); role words and common words at its start
-    («عناصر الكورنيش», «الوزير خالد») and common words at its end («فارس دبلوماسي») leave it."""
+    («عناصر الكورنيش», «الوزير خالد») and common words at its end («فارس دبلوماسي») leave it. It never takes a
+    token of another mention (`taken`), nor a word across the و of a list («حمزة وعوض خريص»)."""
     names = name_words()
+    while m.first > 0 and m.last - m.first < MAX_PERSON_WORDS and m.first - 1 not in taken \
+            and not tokens[m.first].prefix.startswith(AND_PREFIX) and _joins_name(tokens[m.first - 1], names) \
+            and "\n" not in text[tokens[m.first - 1].end:tokens[m.first].start]:
+        m.first -= 1  # «عمر» + «إبراهيم»: the given name the tagger left out
+        m.key = f"{tokens[m.first].norm} {m.key}"
+        m.start = tokens[m.first].start
     while m.last - m.first > 1 and _not_a_name_word(tokens[m.first], names):
         m.first += 1
         m.key = " ".join(m.key.split()[1:])
         m.start = tokens[m.first].start
-    while m.last < len(tokens) and m.last - m.first < MAX_PERSON_WORDS and "\n" not in text[
+    while m.last < len(tokens) and m.last - m.first < MAX_PERSON_WORDS and m.last not in taken and "\n" not in text[
             tokens[m.last - 1].end:tokens[m.last].start] and (_joins_name(tokens[m.last], names) or (
             FILIATION.intersection(m.key.split()) and is_family_name(tokens[m.last], kb))):
         m.key = f"{m.key} {tokens[m.last].norm}"
