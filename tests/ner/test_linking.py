@@ -83,3 +83,15 @@ def test_a_name_with_the_fathers_name_is_linked_and_a_longer_chain_is_someone_el
     assert "Adel al-Jubeir" in {e.name_en for e in doc.entities}
     doc = shipped(Document(Source("text"), raw="وقال وزير الصحة الدكتور عبدالله بن عبدالعزيز الربيعة إن الوضع مطمئن."))
     assert "Abdullah of Saudi Arabia" not in {e.name_en for e in doc.entities}
+
+
+def test_capitals_in_plain_sentences_and_in_lists():
+    shipped = load_pipeline(PipelineConfig())
+    doc = shipped(Document(Source("text"), raw="وعاد إلى القاهرة وبغداد وكابول، ووصل الوفد إلى القصيم أمس."))
+    assert {"Cairo", "Baghdad", "Kabul", "Al-Qassim Province"} <= {e.name_en for e in doc.entities}
+
+
+def test_common_words_are_no_names():
+    shipped = load_pipeline(PipelineConfig())
+    for text in ("وقال: ولله الحمد، تم الأمر.", "وقدم بخالص العزاء لأسرة الفقيد."):
+        assert shipped(Document(Source("text"), raw=text)).entities == []

@@ -56,7 +56,9 @@ def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Seq
             others = tuple(e for e in m.entries if not is_club(e))
             if sport and _sentence_of(tokens[m.first].start, starts) in sporty:
                 m.entries, m.type = (*clubs, *others), "ORG"
-                m.ambiguous = attestation(m.key) >= CLUB_WORD_COUNT  # «أحد» (one, Sunday) needs more than that
+                # «أحد» (one, Sunday) needs more than that, and so does «وصل» ("arrived"), read as الوصل without its ال
+                toggled = not m.key.startswith(ARTICLE) and fold(clubs[0].name).startswith(ARTICLE)
+                m.ambiguous = toggled or attestation(m.key) >= CLUB_WORD_COUNT
             elif not others:
                 continue
             else:

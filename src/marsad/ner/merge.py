@@ -41,7 +41,8 @@ LAM = "ل"
 ORDINALS = CUE_WORDS["role_ordinal"]
 FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
 IN = "في"
-COMMON_TAIL_WORD = 200  # a word prose uses this often, not on the name lists, is no part of a person's name
+COMMON_TAIL_WORD = 200
+PREPOSITION_WORD = 100  # after ب/ل/ك, a word prose uses this often is that word, not a name (بخالص العزاء)  # a word prose uses this often, not on the name lists, is no part of a person's name
 VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
 PLACE_CUES = CUE_WORDS["place_cue"]  # words before a place name that make an ambiguous one-word form a place
 PLACE_PREPOSITIONS = CUE_WORDS["place_preposition"]
@@ -149,7 +150,8 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             key = loose(m.key)
             cluster = by_name.get(key) or _shortened(text, tokens, clusters, m, kb)
             if cluster is None:
-                if not keep_unlinked(m, kb) or (m.type == "PERSON" and in_someone_elses_chain(tokens, m)):
+                if not keep_unlinked(m, kb) or (m.type == "PERSON" and (
+                        in_someone_elses_chain(tokens, m) or preposition_and_word(tokens, m))):
                     continue
                 cluster = new_cluster(m.type or "MISC")
             by_name[loose(m.key)] = cluster
@@ -186,20 +188,21 @@ def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: di
     stands before a person, a place word or preposition before a place, or a neighbouring place in a list."""
     if entry.id in by_kb:
         return True
-    if m.tagged:
-        return m.last - m.first > 1 or attestation(m.key) < VERY_COMMON_WORD
+    if m.tagged and (m.last - m.first > 1 or attestation(m.key) < VERY_COMMON_WORD):
+        return True  # the tagger alone does not make a very common word (المدينة) a name: other context must
     if entry.type == "PERSON":
         return m.first in role_before
     if entry.type in ("GPE", "LOC"):
         prev = tokens[m.first - 1] if m.first > 0 else None
         if prev is not None and prev.stem in PLACE_CUES:
             return True
-        if entry.prior >= WELL_KNOWN_PLACE and attestation(m.key) < VERY_COMMON_WORD and (
+        if entry.prior >= WELL_KNOWN_PLACE and m.key not in PLACE_CUES and (
                 prev is not None and prev.norm in PLACE_PREPOSITIONS or tokens[m.first].prefix == "ب"):
             return True  # «وصل الوفد إلى عسير», «بعسير»: a region or a big city after a preposition
-        if tokens[m.first].prefix == AND_PREFIX and any(x.last == m.first for x in matches
-                                                 if x.type in ("GPE", "LOC") and not x.ambiguous):
-            return True  # «الرياض والدمام»
+        if tokens[m.first].prefix == AND_PREFIX and any(
+                x.last == m.first for x in matches if x.type in ("GPE", "LOC") and x.entries
+                and (not x.ambiguous or x.entries[0].id in by_kb)):
+            return True  # «الرياض والدمام», «القاهرة وبغداد»: the next place of a list
     return False
 
 
@@ -226,13 +229,13 @@ def split_leading_roles(text: str, tokens: Sequence[Token], m: NameMatch, roles_
 
 
 def keep_unlinked(m: NameMatch, kb: KnowledgeBase) -> bool:
-    """A tagger span that is only a nisba adjective (الروسية), a role word, a name particle (ولد), a given name
-    that prose uses as a word (حسن "good"), or a currency or faith word (not-names.tsv) is not a name, nor one
-    that repeats its words («صناعة المجسمات … صناعة»)."""
+    """A tagger span that is only a nisba adjective (الروسية), a role word, a name particle (ولد), one word that
+    prose uses as a word (حسن "good", له "to him"), or a currency or faith word (not-names.tsv) is not a name,
+    nor one that repeats its words («صناعة المجسمات … صناعة»)."""
     words = m.key.split()
     if len(words) == 1 and (words[0] in NAME_PARTICLES or (
-            m.type == "PERSON" and m.origin == "tagger" and attestation(words[0]) >= VERY_COMMON_WORD)):
-        return False
+            m.origin == "tagger" and attestation(words[0]) >= VERY_COMMON_WORD)):
+        return False  # «له» of «ولله الحمد», «حسن» of «حسن السيرة»
     letters = [w for w in words if w[:1].isalpha()]
     if len(set(letters)) < len(letters) and not PATRONYMIC.intersection(letters):
         return False
@@ -265,6 +268,15 @@ def _shortened(text: str, tokens: Sequence[Token], clusters: list[Cluster], m: N
             m.key, m.start = form.form, source_offset(text, tok.start, tok.end, form.skip)
             return max(found, key=lambda c: max(x.start for x in c.mentions))
     return None
+
+
+def preposition_and_word(tokens: Sequence[Token], m: NameMatch) -> bool:
+    """«بخالص» of «بخالص العزاء»: one token kept whole with its ب/ل/ك, not a listed name, a common word after it."""
+    if m.last - m.first != 1:
+        return False
+    tok = tokens[m.first]
+    return (m.start == tok.start and tok.prefix[-1:] in ("ب", "ل", "ك") and tok.norm not in name_words()
+            and attestation(tok.stem) >= PREPOSITION_WORD)
 
 
 def in_someone_elses_chain(tokens: Sequence[Token], m: NameMatch) -> bool:
