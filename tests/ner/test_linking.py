@@ -95,3 +95,15 @@ def test_common_words_are_no_names():
     shipped = load_pipeline(PipelineConfig())
     for text in ("وقال: ولله الحمد، تم الأمر.", "وقدم بخالص العزاء لأسرة الفقيد."):
         assert shipped(Document(Source("text"), raw=text)).entities == []
+
+
+def test_people_the_issue_found_missing_are_linked_and_namesakes_are_not():
+    shipped = load_pipeline(PipelineConfig())
+    cases = {"وقالت مستشارة الأمن الداخلي ليزا موناكو إن الخطر قائم.": "Lisa Monaco",
+             "وقال المرشد العام للإخوان محمد بديع إن الجماعة مستمرة.": "Mohammed Badie",
+             "ذكرت وكالة فارس للأنباء أن الاتفاق قريب.": "Fars News Agency",
+             "وأكد وزير المالية الأردني أمية طوقان ذلك.": "Umayya Toukan"}
+    for text, name_en in cases.items():
+        assert name_en in {e.name_en for e in shipped(Document(Source("text"), raw=text)).entities}, text
+    doc = shipped(Document(Source("text"), raw="ووقع البيان إبراهيم نصرالله وجورج نصرالله."))
+    assert "Hassan Nasrallah" not in {e.name_en for e in doc.entities}

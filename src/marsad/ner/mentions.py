@@ -22,7 +22,7 @@ from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, FirstForm, attestation, first_forms,
                                folded_word_lists, source_offset, strip_article, toggle_article)
 from .iob import entities
-from .name_lists import FAMILY, name_words
+from .name_lists import FAMILY, GIVEN, name_words
 
 LONG_VOWELS = re.compile("[اوي]")
 RARE_GIVEN_NAME = 200  # a word prose seldom uses is a given name (كارل، ميليندا); له، رأس، مقتل are the tagger overreaching
@@ -295,8 +295,9 @@ def compatible(kb_type: str, tagged: str) -> bool:
 
 
 def another_person(span: NameMatch, overlapping: Sequence[NameMatch]) -> bool:
-    """«كارل ساجان» is not Harjit Sajjan, «خالد قهوجي» not Jean Kahwaji: a person the tagger found whose
-    other words are neither in the KB name found inside it nor a title."""
+    """«كارل ساجان» is not Harjit Sajjan, «خالد قهوجي» not Jean Kahwaji, «إبراهيم نصرالله» not Hassan Nasrallah:
+    a person the tagger found whose other words (rare words or listed given names) are neither in the KB name
+    found inside it nor a title."""
     solid = [m for m in overlapping if not m.ambiguous]  # «كارل» is not ك + ارل either
     if span.type != "PERSON" or span.entries or len(solid) != 1:
         return False
@@ -304,10 +305,11 @@ def another_person(span: NameMatch, overlapping: Sequence[NameMatch]) -> bool:
     if m.type != "PERSON" or not m.entries or m.last - m.first != 1 or m.last != span.last or m.first == span.first:
         return False  # only a given name before a one-word surname makes someone else
     entry = m.entries[0]
-    name_words = {skeleton(w) for form in (entry.name, *entry.variants) for w in fold(form).split()}
+    entry_words = {skeleton(w) for form in (entry.name, *entry.variants) for w in fold(form).split()}
     extra = [w for w in span.key.split() if w not in m.key.split()]
-    return bool(extra) and all(attestation(w) <= RARE_GIVEN_NAME and skeleton(w) not in name_words
-                               and not is_role_word(w) for w in extra)
+    given = name_words()
+    return bool(extra) and all((attestation(w) <= RARE_GIVEN_NAME or GIVEN in given.get(w, ()))
+                               and skeleton(w) not in entry_words and not is_role_word(w) for w in extra)
 
 
 def skeleton(word: str) -> str:
