@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..document import RolePhrase, Token
 from ..resources import data_rows
 from ..text.normalise import fold
-from ..text.word_forms import AND_PREFIX, ARTICLE, FirstForm, first_forms, folded_word_lists, source_offset, strip_article, toggle_article
+from ..text.word_forms import AND_PREFIX, ARTICLE, FirstForm, first_forms, first_forms_of, folded_word_lists, source_offset, strip_article, toggle_article
 from .knowledge_base import KnowledgeBase
 
 OFFICE, TITLE, HONORIFIC = "office", "title", "honorific"
@@ -58,6 +58,13 @@ def role_lexicon() -> dict[str, tuple[Role, ...]]:
 def _role_starts() -> frozenset[str]:
     """Every form a role phrase can begin with: a role's first word or a modifier."""
     return frozenset(role_lexicon()) | MODIFIERS
+
+
+@lru_cache(maxsize=200_000)
+def _may_start_role(norm: str, prefix: str, stem: str) -> bool:
+    """Whether a token's first forms include a role's first word or a modifier (one look-up a token)."""
+    starts = _role_starts()
+    return norm[:1].isalpha() and any(f.form in starts for f in first_forms_of(norm, prefix, stem))
 
 
 def is_role_word(form: str) -> bool:
@@ -112,12 +119,9 @@ def find_role_phrases(text: str, tokens: Sequence[Token], kb: KnowledgeBase) -> 
 def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase) -> RolePhrase | None:
     """The role phrase that starts at token i, if one does."""
     tok = tokens[i]
-    if not tok.is_word:
+    if not _may_start_role(tok.norm, tok.prefix, tok.stem):
         return None
     forms = first_forms(tok)
-    starts = _role_starts()
-    if not any(f.form in starts for f in forms):
-        return None
     modifier = next((f for f in forms if f.form in MODIFIERS), None)
     found = _modified_role(tokens, i, modifier) if modifier is not None else None
     if found is None:

@@ -145,11 +145,12 @@ class FirstForm:
 
 def first_forms(tok: Token) -> tuple[FirstForm, ...]:
     """The token as written, then without a proclitic group; a split the prose counts disfavour is not tried."""
-    return _first_forms(tok.norm, tok.prefix, tok.stem)
+    return first_forms_of(tok.norm, tok.prefix, tok.stem)
 
 
 @lru_cache(maxsize=200_000)
-def _first_forms(norm: str, prefix: str, stem: str) -> tuple[FirstForm, ...]:
+def first_forms_of(norm: str, prefix: str, stem: str) -> tuple[FirstForm, ...]:
+    """first_forms of a token given by its matching form, proclitics and stem (cached)."""
     out = [FirstForm(norm, 0)]
     if prefix and stem != norm:
         skip = len(prefix) if norm == prefix + stem else 0  # ل + لصين -> الصين keeps the token
