@@ -37,6 +37,7 @@ SHORT_FORM_MAX_COUNT = 20_000
 HEAD_AMBIGUOUS = 2  # two names with the same head noun (two ministries): the bare head names neither
 MAX_PERSON_WORDS = 6
 MAX_GOVERNED_WORDS = 4
+MIN_KEY_LETTERS = 2  # a short key is two letters at least (is_name_word)
 LAM = "ل"
 ORDINALS = CUE_WORDS["role_ordinal"]
 FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
@@ -340,8 +341,11 @@ def add_short_forms(text: str, tokens: Sequence[Token], clusters: list[Cluster],
             index.setdefault(key, []).append(c)
     if not index:
         return
+    # Every first form of a token is its ending (or ال + its ending), so a key can only match a token that
+    # ends as a key ends: one set look-up passes over the rest.
+    endings = {key[-MIN_KEY_LETTERS:] for key in index} if min(map(len, index)) >= MIN_KEY_LETTERS else None
     for k, tok in enumerate(tokens):
-        if k in covered or not tok.is_word:
+        if k in covered or not tok.is_word or (endings is not None and loose(tok.norm)[-MIN_KEY_LETTERS:] not in endings):
             continue
         if (k > 0 and tokens[k - 1].norm in PATRONYMIC) or (k + 1 < len(tokens) and tokens[k + 1].norm in PATRONYMIC):
             continue  # «بن عبد العزيز»: one word of someone's name chain
