@@ -26,7 +26,7 @@ from ..kb import KBEntry, KnowledgeBase
 from ..kb.roles import HONORIFIC, PHRASE_STOPS, role_lexicon, role_phrase_at
 from ..resources import data_rows
 from ..text.normalise import fold
-from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC, attestation, first_forms, folded_word_lists,
+from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC, attestation, first_forms, first_forms_of, folded_word_lists,
                                source_offset, strip_article)
 from .mentions import HEAD_NOUNS, NameMatch
 from .name_lists import GIVEN, name_words
@@ -163,14 +163,23 @@ def may_start(norm: str) -> bool:
     return any(norm[k:] in words for k in range(min(4, len(norm))))
 
 
+@lru_cache(maxsize=100_000)
+def _head_form(norm: str, prefix: str, stem: str) -> FirstForm | None:
+    """The form of a token that is a head noun: its first forms, then with any proclitic group off («بكلية لندن»,
+    not only as prose splits it)."""
+    heads = name_heads()
+    forms = [*first_forms_of(norm, prefix, stem), *(FirstForm(norm[len(g):], len(g)) for g in PROCLITIC_GROUPS
+                                                   if norm.startswith(g))]
+    return next((f for f in forms if strip_article(f.form) in heads), None)
+
+
 def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameMatch],
            kb: KnowledgeBase) -> NameMatch | None:
     tok = tokens[i]
     if not tok.is_word:
         return None
     heads = name_heads()
-    forms = [*first_forms(tok), *(FirstForm(tok.norm[len(g):], len(g)) for g in PROCLITIC_GROUPS if tok.norm.startswith(g))]
-    form = next((f for f in forms if strip_article(f.form) in heads), None)  # «بكلية لندن», not only as prose splits it
+    form = _head_form(tok.norm, tok.prefix, tok.stem)
     if form is None:
         return _national_body(text, tokens, i, kb)
     if i > 0 and f"{tokens[i - 1].norm} {form.form}" in IDIOMS:

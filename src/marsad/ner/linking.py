@@ -31,10 +31,11 @@ def is_club(entry: KBEntry) -> bool:
     return entry.id.startswith(CLUB_ID)
 
 
-def about_sport(tokens: Sequence[Token]) -> bool:
-    """Sports news: words of sport make up a share of the article (a festival with one football match is not)."""
-    cues = sum(_sport_word(t) for t in tokens)
-    return cues >= MIN_SPORT_CUES and cues * SPORT_SHARE >= len(tokens)
+def about_sport(tokens: Sequence[Token], cues: Sequence[Token] | None = None) -> bool:
+    """Sports news: words of sport (`cues`, found if not given) make up a share of the article (a festival
+    with one football match is not)."""
+    n = len(cues) if cues is not None else sum(_sport_word(t) for t in tokens)
+    return n >= MIN_SPORT_CUES and n * SPORT_SHARE >= len(tokens)
 
 
 def _sport_word(tok: Token) -> bool:
@@ -46,9 +47,10 @@ def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Seq
     another club; else the city, or nothing (the crescent)."""
     if not any(is_club(e) for m in matches for e in m.entries):
         return matches
-    sport = about_sport(tokens)
+    cues = [t for t in tokens if _sport_word(t)]
+    sport = about_sport(tokens, cues)
     starts = [s.start for s in sentences]
-    sporty = _sporty_sentences(tokens, matches, starts) if sport else set()
+    sporty = _sporty_sentences(cues, matches, tokens, starts) if sport else set()
     out = []
     for m in matches:
         clubs = [e for e in m.entries if is_club(e)]
@@ -72,9 +74,10 @@ def _sentence_of(offset: int, starts: Sequence[int]) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1) if starts else 0
 
 
-def _sporty_sentences(tokens: Sequence[Token], matches: Sequence[NameMatch], starts: Sequence[int]) -> set[int]:
+def _sporty_sentences(cues: Sequence[Token], matches: Sequence[NameMatch], tokens: Sequence[Token],
+                      starts: Sequence[int]) -> set[int]:
     """Sentences with a word of sport, or with two clubs («فاز الهلال على النصر»)."""
-    sporty = {_sentence_of(t.start, starts) for t in tokens if _sport_word(t)}
+    sporty = {_sentence_of(t.start, starts) for t in cues}
     clubs = Counter(_sentence_of(tokens[m.first].start, starts) for m in matches if any(is_club(e) for e in m.entries))
     return sporty | {s for s, n in clubs.items() if n > 1}
 
@@ -130,6 +133,7 @@ def _without_conjunction(text: str, tokens: Sequence[Token], m: NameMatch, kb: K
 
 
 KINGDOM = fold("المملكة")
+KINGDOM_STEM = KINGDOM[len(ARTICLE):]  # «للمملكة» writes no ا
 COUNTRY_ID = "m:gpe:"  # KB ids of countries: m:gpe:SAU
 
 
@@ -138,12 +142,13 @@ def the_kingdom(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch]
     """«المملكة», «بالمملكة» standing alone in a paper of a kingdom (one whose KB names say «المملكة …»):
     mentions of that country."""
     country = kb.get(COUNTRY_ID + outlet_country) if outlet_country else None
-    if country is None or not any(fold(n).startswith(KINGDOM) for n in (country.name, *country.variants)):
+    if country is None or not any(fold(n).startswith(KINGDOM) for n in (country.name, *country.variants)) \
+            or not any(KINGDOM_STEM in t.norm for t in tokens):
         return []
     covered = {k for m in matches for k in range(m.first, m.last)}
     out = []
     for k, tok in enumerate(tokens):
-        if k in covered or KINGDOM[len(ARTICLE):] not in tok.norm:  # «للمملكة» writes no ا
+        if k in covered or KINGDOM_STEM not in tok.norm:
             continue
         form = next((f for f in first_forms(tok) if f.form == KINGDOM), None)
         if form is not None:
