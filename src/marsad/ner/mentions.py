@@ -29,6 +29,7 @@ RARE_GIVEN_NAME = 200  # a word prose seldom uses is a given name (كارل، م
 MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter
 FAMILY_NAME_COUNT = 1000  # a listed family name prose uses less than this (الربيعة), not السعودي or اليوم
 MAX_NAME_WORDS = 12  # longest KB name tried
+MAX_REMEMBERED_FORMS = 500_000  # token forms whose answer to may_start is kept
 WORD = re.compile(r"\d+(?:[.,٫٬/:]\d+)+|\w+|\S")  # the tokeniser's word shape, for splitting KB keys
 # A word written without (or with) the ال of a one-word KB name, and this common in prose, is the common
 # word (بلا "without", not البلا, a GeoNames name of Jerusalem).
@@ -84,6 +85,8 @@ class Gazetteer:
     single: dict[str, list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)
     by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], str, bool]]] = field(default_factory=dict)
     agencies: dict[str, str] = field(default_factory=dict)  # key -> English name, for agencies the KB lacks
+    firsts: frozenset[str] = frozenset()  # first words of the names of two words or more
+    starts: dict[tuple[str, str, str], bool] = field(default_factory=dict)  # token forms -> may a name start there
     weak_agency_forms: set[str] = field(default_factory=set)  # واس، قنا: names only where credited
 
     @classmethod
@@ -100,6 +103,7 @@ class Gazetteer:
                 gaz._add(key)
         for names in (*gaz.single.values(), *gaz.by_pair.values()):
             names.sort(key=_longest_first)
+        gaz.firsts = frozenset(first for first, _ in gaz.by_pair)
         return gaz
 
     def _add(self, key: str) -> None:
@@ -112,6 +116,16 @@ class Gazetteer:
         for n, v in enumerate(variants):
             index = self.single.setdefault(v[0], []) if len(v) == 1 else self.by_pair.setdefault((v[0], v[1]), [])
             index.append((v, key, n > 0))
+
+    def may_start(self, tok: Token) -> bool:
+        """Whether a name of the index can start at this token (one look-up a token, remembered)."""
+        forms = (tok.norm, tok.prefix, tok.stem)
+        known = self.starts.get(forms)
+        if known is None:
+            if len(self.starts) >= MAX_REMEMBERED_FORMS:
+                self.starts.clear()
+            known = self.starts[forms] = any(f.form in self.single or f.form in self.firsts for f in first_forms(tok))
+        return known
 
     def uncredited_agency(self, tokens: Sequence[Token], i: int, n: int, key: str) -> bool:
         """A short agency name (واس، قنا) that the text does not credit as one, by wire_sources' rule."""
@@ -158,7 +172,7 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
     ends = line_ends(text, tokens)
     while i < len(tokens):
         tok = tokens[i]
-        hit = gaz.match_at(tokens, i, ends[i] - i) if tok.is_word else None
+        hit = gaz.match_at(tokens, i, ends[i] - i) if tok.is_word and gaz.may_start(tok) else None
         if hit is None:
             i += 1
             continue
