@@ -54,3 +54,12 @@ def test_a_facility_named_for_a_king_is_no_person():
     doc = KB_ONLY(Document(Source("text"), raw="وتقام الصلاة في جامع الملك خالد بأم الحمام، ثم المباراة في استاد الملك فهد الدولي."))
     assert {(e.type, e.name) for e in doc.entities if e.type in ("ORG", "PERSON")} == {
         ("ORG", "جامع الملك خالد"), ("ORG", "استاد الملك فهد الدولي")}
+
+
+def test_a_name_chain_that_begins_with_a_role_word_keeps_it_and_a_function_word_ends_a_name():
+    shipped = load_pipeline(PipelineConfig())
+    doc = shipped(Document(Source("text"), raw="وزيارة رئيس الهيئة العامة للسياحة والتراث الوطني الأمير سلطان بن سلمان "
+                                               "للمنطقة، وقالت الممثلة رجاء الجداوي ما حدث."))
+    people = {e.name: (e.roles, [doc.text[m.start:m.end] for m in e.mentions]) for e in doc.entities if e.type == "PERSON"}
+    assert people["سلطان بن سلمان"] == (["رئيس الهيئة العامة للسياحة والتراث الوطني"], ["سلطان بن سلمان"])
+    assert "رجاء الجداوي" in people

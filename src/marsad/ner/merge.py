@@ -222,8 +222,8 @@ def extend_chain(tokens: Sequence[Token], m: NameMatch) -> None:
 
 def split_leading_roles(text: str, tokens: Sequence[Token], m: NameMatch, roles_at: dict[int, RolePhrase]) -> None:
     """A KB name written with its title («الرئيس شي جين بينغ») is a mention of the name words alone;
-    the title stays a role phrase before it."""
-    while (r := roles_at.get(m.first)) is not None and r.last < m.last:
+    the title stays a role phrase before it. A word that begins a name chain («سلطان بن سلمان») is the name."""
+    while (r := roles_at.get(m.first)) is not None and r.last < m.last and tokens[r.last].norm not in FILIATION:
         m.first = r.last
         m.start = tokens[r.last].start
         m.key = " ".join(t.norm for t in tokens[m.first:m.last])
@@ -325,7 +325,8 @@ def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: Knowled
         m.last += 1
     while m.last - m.first > 1:
         word = tokens[m.last - 1].norm
-        if word in names or word in PATRONYMIC or attestation(word) < COMMON_TAIL_WORD:
+        if (word in names and attestation(word) <= SHORT_FORM_MAX_COUNT) or word in PATRONYMIC \
+                or attestation(word) < COMMON_TAIL_WORD:  # «ما» is a listed name token, and a function word
             break
         m.last -= 1
     m.end = tokens[m.last - 1].end

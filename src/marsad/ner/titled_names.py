@@ -16,6 +16,7 @@ from .mentions import NameMatch
 from .name_lists import GIVEN, name_words
 
 MAX_NAME_WORDS = 5
+FUNCTION_WORD_COUNT = 20_000  # a listed name token prose uses more than this (ما، من) is a function word
 COMMON_WORD = 3000  # a given name prose uses this often as a word (أمل، سعيد) is a name only when the KB or tagger says
 
 
@@ -50,7 +51,8 @@ def _given(tok: Token, names: dict[str, frozenset[str]]) -> bool:
 
 
 def _name_word(tok: Token, names: dict[str, frozenset[str]]) -> bool:
-    """A given or family name or بن, not a role word, not the و of the next item in a list."""
+    """A given or family name or بن, not a role word, not a function word that is also a listed name token
+    (ما), not the و of the next item in a list."""
     if not tok.is_word or tok.prefix.startswith(AND_PREFIX) or is_role_word(tok.norm):
         return False
-    return tok.norm in PATRONYMIC or bool(names.get(tok.norm))
+    return tok.norm in PATRONYMIC or (bool(names.get(tok.norm)) and attestation(tok.norm) <= FUNCTION_WORD_COUNT)
