@@ -6,7 +6,8 @@
 Runs the pipeline on the annotated articles (or reads records made elsewhere, matched by
 `source.input_id`) and prints Markdown tables for BENCHMARKS.md:
 
-- entities by type: a gold entity is found when a predicted entity of its type has a
+- entities by type (a gold entity none of whose mentions is in the record's text, one named
+  only in the title, is left out and counted apart): a gold entity is found when a predicted entity of its type has a
   mention on one of its anchors (the rule of ../shared/tools/score.py); every other
   predicted entity is a false positive, except one on an optional entity;
 - link precision: of the predicted entities that carry a link (`kb_id` or `name_en`),
@@ -115,6 +116,10 @@ class Tally:
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     wrong_links: list[str] = field(default_factory=list)
+    unlinked: list[str] = field(default_factory=list)
+    roles_missed: list[str] = field(default_factory=list)
+    roles_wrong: list[str] = field(default_factory=list)
+    absent: int = 0  # gold entities with no mention in the record's text
 
 
 def score_article(gold: dict, record: dict, tally: Tally) -> None:
@@ -130,6 +135,9 @@ def score_article(gold: dict, record: dict, tally: Tally) -> None:
     used: dict[int, dict] = {}
     for ge in gold["entities"]:
         spans = [s for m in ge["mentions"] for s in find_all(text, m)]
+        if not spans:
+            tally.absent += 1  # named only in the title, which the record's text leaves out
+            continue
         names = alternatives(ge.get("name_en"))
         candidates = [i for i, pe in enumerate(preds) if i not in used and pe["type"] == ge["type"] and on(spans, pe)]
         found = next((i for i in candidates if canon(preds[i].get("name_en")) in names), candidates[0] if candidates else None)
@@ -143,17 +151,27 @@ def score_article(gold: dict, record: dict, tally: Tally) -> None:
         if ge.get("well_known"):
             tally.well_known += 1
             tally.well_known_linked += linked_right
+            if found is not None and not linked_right:
+                tally.unlinked.append(f"{gold['id']}: {ge['type']} {ge['name']} -> {preds[found].get('name_en')} "
+                                      f"(gold: {ge.get('name_en')})")
         gold_roles = [*ge.get("roles", []), *ge.get("former_roles", [])]
         if ge["type"] == "PERSON" and gold_roles:
             tally.with_roles += 1
             if found is not None:
                 pe = preds[found]
                 pred_roles = [*pe.get("roles", []), *pe.get("former_roles", [])]
-                tally.roles_attached += any(same_role(p, g) for p in pred_roles for g in gold_roles)
+                attached = any(same_role(p, g) for p in pred_roles for g in gold_roles)
+                tally.roles_attached += attached
+            if found is None or not attached:
+                given = "not found" if found is None else pred_roles
+                tally.roles_missed.append(f"{gold['id']}: {ge['name']} {gold_roles} (marsad: {given})")
         if found is not None and ge["type"] == "PERSON":
             for p in [*preds[found].get("roles", []), *preds[found].get("former_roles", [])]:
                 tally.pred_roles += 1
-                tally.pred_roles_right += any(same_role(p, g) for g in gold_roles)
+                right = any(same_role(p, g) for g in gold_roles)
+                tally.pred_roles_right += right
+                if not right:
+                    tally.roles_wrong.append(f"{gold['id']}: {ge['name']}: {p} (gold: {gold_roles})")
     optional = gold.get("optional_entities", [])
     optional_spans = [s for o in optional for m in o["mentions"] for s in find_all(text, m)]
     optional_names = set().union(*(alternatives(o.get("name_en")) for o in optional)) if optional else set()
@@ -193,6 +211,9 @@ def report(tally: Tally) -> str:
              f"| well-known entities linked | {share(tally.well_known_linked, tally.well_known)} |",
              f"| people with a stated role who get it | {share(tally.roles_attached, tally.with_roles)} |",
              f"| role precision | {share(tally.pred_roles_right, tally.pred_roles)} |"]
+    if tally.absent:
+        rows.append(f"\n({tally.absent} gold entities named only in a title, which the record's text leaves out, "
+                    "are not scored.)")
     return "\n".join(rows)
 
 
@@ -231,7 +252,7 @@ def main() -> None:
     parser.add_argument("--annotations", type=Path, default=HERE / "annotations.jsonl")
     parser.add_argument("--records", type=Path, help="score these records instead of running the pipeline")
     parser.add_argument("--tagger", choices=("crf", "neural", "none"))
-    parser.add_argument("--errors", action="store_true", help="also list misses, false positives and wrong links")
+    parser.add_argument("--errors", action="store_true", help="also list misses, false positives, wrong links, unlinked and role misses")
     args = parser.parse_args()
     gold = [json.loads(line) for line in args.annotations.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.records:
@@ -249,7 +270,10 @@ def main() -> None:
     print(report(tally))
     if args.errors:
         for title, items in (("missed", tally.misses), ("false positives", tally.false_positives),
-                             ("wrong links", tally.wrong_links)):
+                             ("wrong links", tally.wrong_links),
+                             ("well-known, found but not linked right", tally.unlinked),
+                             ("people whose stated role marsad misses", tally.roles_missed),
+                             ("roles marsad gives that the text does not", tally.roles_wrong)):
             print(f"\n## {title} ({len(items)})")
             print("\n".join(items))
 

@@ -17,7 +17,7 @@ from ..document import RolePhrase, Token
 from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import AND_PREFIX, ARTICLE, FirstForm, first_forms, first_forms_of, folded_word_lists, source_offset, strip_article, toggle_article
-from .knowledge_base import KnowledgeBase
+from .knowledge_base import KBEntry, KnowledgeBase
 
 OFFICE, TITLE, HONORIFIC = "office", "title", "honorific"
 _WORDS = folded_word_lists("kb/role-words.tsv")
@@ -27,6 +27,7 @@ COPULAS = _WORDS["copula"]
 POST_WORDS = _WORDS["post"]  # يشغل منصب …
 PHRASE_STOPS = _WORDS["stop"]  # words that end an appositive phrase: time expressions and clause openers
 CONJUNCT_HEADS = _WORDS["conjunct_head"]
+ROLE_PREPOSITIONS = _WORDS["preposition"]  # «سفير … لدى مصر»: inside an office, before what it serves
 FORMER = _WORDS["former"]  # الرئيس السابق  # «و + one of these» starts a further role in an appositive phrase
 MAX_APPOSITIVE_WORDS = 12  # an apposition longer than this is a clause, not a role
 
@@ -136,7 +137,7 @@ def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase
     country = None
     if last < len(tokens) and tokens[last].is_word:
         nisba = next((c for c in (kb.nisba(f.form) for f in first_forms(tokens[last])[:2]) if c), None)
-        if nisba is not None and not tokens[last].prefix:
+        if nisba is not None and not tokens[last].prefix and not _names_country(kb, nisba, tokens[last].norm):
             country = nisba.country
             words.append(tokens[last].norm)
             last += 1
@@ -145,6 +146,11 @@ def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase
         last += 1  # «الرئيس السابق علي عبد الله صالح»
     return RolePhrase(source_offset(text, tok.start, tok.end, found.skip), tokens[last - 1].end, i, last,
                       " ".join(words), head, hit.role.agent, country, hit.role.kind, former)
+
+
+def _names_country(kb: KnowledgeBase, country: KBEntry, form: str) -> bool:
+    """«مندوب السعودية»: the word is the country's name as well as its nisba, and after a role it is the country."""
+    return any(e.id == country.id for e in kb.lookup(form))
 
 
 def _modified_role(tokens: Sequence[Token], i: int, modifier: FirstForm) -> _RoleWords | None:
@@ -175,10 +181,13 @@ def appositive_roles(text: str, tokens: Sequence[Token], after: int, kb: Knowled
     relative = tokens[j].norm in RELATIVES
     if relative:
         j += 1
-        if j < len(tokens) and tokens[j].norm in COPULAS:
-            j += 1
+        opened = j
+        while j < len(tokens) and tokens[j].norm in COPULAS and j - opened < 2:
+            j += 1  # «الذي كان يشغل»
         if j < len(tokens) and tokens[j].norm in POST_WORDS:
             j += 1
+        if j == opened and (j >= len(tokens) or role_phrase_at(text, tokens, j, kb) is None):
+            return []  # «، الذي صدر ضده حكم»: a clause that says what he did, not what he is
     elif j == after or role_phrase_at(text, tokens, j, kb) is None:
         return []  # without a relative clause, only «، ROLE …» counts
     phrase: list[int] = []
@@ -193,7 +202,9 @@ def appositive_roles(text: str, tokens: Sequence[Token], after: int, kb: Knowled
     groups: list[list[int]] = []
     for k in phrase:
         tok = tokens[k]
-        starts_role = tok.prefix == AND_PREFIX and (tok.stem in CONJUNCT_HEADS or role_phrase_at(text, tokens, k, kb) is not None)
+        starts_role = (tok.prefix == AND_PREFIX and (tok.stem in CONJUNCT_HEADS or role_phrase_at(text, tokens, k, kb) is not None)) \
+            or (not tok.prefix and tok.norm in CONJUNCT_HEADS and tokens[k - 1].norm.startswith(ARTICLE))
+        # «الرئيس العام لرعاية الشباب رئيس اللجنة الأولمبية»: a new office after a complete one
         if not groups or (starts_role and len(groups[-1]) > 0):
             groups.append([])
         groups[-1].append(k)

@@ -24,7 +24,7 @@ from ..kb.roles import find_role_phrases
 from ..text.outlets import outlet_country
 from .merge import Cluster, merge_mentions
 from .mentions import NameMatch, TaggedSpan, combine, decode_iob, find_kb_names, gazetteer_for, tagged_name
-from .linking import fit_dates, link_people, prefer_article_countries, read_clubs, the_kingdom
+from .linking import fit_dates, link_home_bodies, link_people, prefer_article_countries, read_clubs, the_kingdom
 from .titled_names import titled_people
 from .head_names import with_head_names
 
@@ -78,6 +78,7 @@ class EntityStage:
         matches = with_head_names(text, tokens, matches, self.kb)
         country = outlet_country(doc.outlet, doc.source.url)
         prefer_article_countries(text, tokens, matches, self.kb, country)
+        link_home_bodies(matches, self.kb, country)
         link_people(matches, self.kb)
         doc.role_phrases = find_role_phrases(text, tokens, self.kb)
         matches = [*matches, *titled_people(text, tokens, doc.role_phrases, matches, self.kb)]

@@ -18,7 +18,7 @@ time word (`org_stop`), a clause opener or a mark ends the name.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..document import Token
@@ -42,12 +42,15 @@ MAX_QUOTED_WORDS = 6  # a quoted name after a head: «مجموعة "علي با�
 MAX_NAME_TOKENS = 12  # head included
 MAX_TITLED_NAME_WORDS = 5  # «مركز الملك فهد»، «ملعب الأمير محمد بن فهد»: the name after a title
 FOREIGN_NAME_COUNT = 60  # a word prose uses less than this, right after a head, is a name (شركة تاكيدا)
+MAX_RARE_WORDS = 3  # «شركة دونج إنيرجي»: a foreign name of up to three words
+DEFINITE_NAME_COUNT = 6  # with ال, rarer still (مجموعة الحكير): the books' counts miss modern words (المواطنين)
 NISBA_ENDINGS = ("ي", "يه")  # الوطني، الخيريه (ة folded to ه)
 VERB_PREFIX = "ي"  # «مجلس يضم الوزراء»: a verb after a head is no construct noun
 ADJECTIVE_ENDING = "ي"  # «مركز صحي»: an indefinite nisba adjective, no construct noun
 MIN_NAME_LETTERS = 3
 WELL_KNOWN = 1_000_000  # prior of a KB name that reads as a name even where it is also a word: big cities, curated rows
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كما", "كم", "نا")
+SHORT_PARTICLES = frozenset({"ما", "من", "كن", "هن", "دي"})  # «لما», «لمن», «لكن», «لهن», «لدي»
 LONG_VOWELS = frozenset("اوي")
 NATIONAL_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # «الجيش اليمني» names a national body
 
@@ -73,7 +76,7 @@ def name_heads() -> dict[str, Head]:
     return {form: head for form, head, kind in _head_rows() if kind != "body"}
 
 
-ORG_HEAD_NOUNS = frozenset(form for form, head, kind in _head_rows() if kind != "body" and head.type == "ORG")
+ORG_HEAD_NOUNS = frozenset(form for form, head, kind in _head_rows() if kind == "" and head.type == "ORG")  # not weak (صحة)
 
 
 @lru_cache(maxsize=1)
@@ -119,8 +122,9 @@ def lam_definite(tok: Token) -> bool:
 
 
 def lam_indefinite(tok: Token) -> bool:
-    """«لحقوق», «لأبحاث»: ل on a noun that a genitive will follow."""
-    return tok.prefix == "ل" and not tok.stem.startswith(ARTICLE) and len(tok.stem) > 2
+    """«لحقوق», «لأبحاث», «لطب»: ل on a noun that a genitive will follow (not ل + a pronoun: «لها»)."""
+    return tok.prefix == "ل" and not tok.stem.startswith(ARTICLE) and len(tok.stem) >= 2 \
+        and tok.stem not in PRONOUN_SUFFIXES and tok.stem not in SHORT_PARTICLES
 
 
 def is_nisba(form: str) -> bool:
@@ -134,9 +138,15 @@ def is_title(form: str) -> bool:
 
 def find_head_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[NameMatch]:
     """Names built on a head noun, left to right, not overlapping."""
-    # KB names, and of those that are also words only the well-known (لندن, not جديدة); tagger spans run on too often
+    # KB names, and of those that are also words only the well-known (لندن, not جديدة); tagger spans run on too often,
+    # and the people the tagger found: «دوري عبداللطيف جميل», «مؤسسة مايكل فوكس»
     names_at = {m.first: m for m in matches if m.origin in ("kb", "agency")
-                and (not m.ambiguous or m.entries and m.entries[0].prior >= WELL_KNOWN and m.key not in PLACE_WORDS)}
+                and (not m.ambiguous or m.entries and m.entries[0].prior >= WELL_KNOWN and m.key not in PLACE_WORDS)
+                or m.origin == "tagger" and m.type == "PERSON"}
+    for m in [m for m in matches if m.origin == "tagger" and m.type == "PERSON" and m.last - m.first > 1]:
+        if _head_form(tokens[m.first].norm, tokens[m.first].prefix, tokens[m.first].stem) is not None:
+            # «دوري عبداللطيف» tagged as one person: the head, then the person
+            names_at.setdefault(m.first + 1, replace(m, first=m.first + 1, start=tokens[m.first + 1].start))
     out: list[NameMatch] = []
     i = 0
     while i < len(tokens):
@@ -179,9 +189,10 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
     if not tok.is_word:
         return None
     heads = name_heads()
-    form = _head_form(tok.norm, tok.prefix, tok.stem)
+    body = _national_body(text, tokens, i, kb)  # «الحرس الوطني» is a body before it is «حرس» + adjective
+    form = _head_form(tok.norm, tok.prefix, tok.stem) if body is None else None
     if form is None:
-        return _national_body(text, tokens, i, kb)
+        return body
     if i > 0 and f"{tokens[i - 1].norm} {form.form}" in IDIOMS:
         return None  # «عن طريق المهاجم»: by way of the striker
     head = heads[strip_article(form.form)]
@@ -192,6 +203,8 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
         national = chain.country is not None and (head.agent in NATIONAL_AGENTS or head.type == "MISC")
         if not (chain.qualified or national or (chain.named and _place_follows(tokens, chain.last, names_at))):
             return None  # «الصحيفة البريطانية» is the paper named before; «الحكومة» is no name
+        if _office_complement(tokens, i):
+            return None
     else:
         if not _genitive(text, tokens, chain, names_at, kb) or not chain.named:
             return None
@@ -225,6 +238,15 @@ def _national_body(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase
     return None
 
 
+def _office_complement(tokens: Sequence[Token], i: int) -> bool:
+    """«وكيل الجامعة للدراسات العليا»: after an office in the construct state, a definite head's ل-complement
+    belongs to the office (the university's vice-president for graduate studies), not to a name."""
+    if i == 0 or i + 1 >= len(tokens) or not (lam_definite(tokens[i + 1]) or lam_indefinite(tokens[i + 1])):
+        return False
+    lex = role_lexicon()
+    return any(f.form in lex and not f.form.startswith(ARTICLE) for f in first_forms(tokens[i - 1]))
+
+
 def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatch], kb: KnowledgeBase,
               depth: int = 0) -> bool:
     """The genitive after an indefinite head: a definite noun, a name, an office, a quoted name or a rare word."""
@@ -247,11 +269,15 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
     after_place_word = depth > 0 and tokens[j - 1].norm in PLACE_WORDS
     # a company or group may bear a foreign name; a ministry, an event or a road does not
     rare_name_fits = after_place_word or (depth == 0 and chain.head.type == "ORG" and chain.head.agent not in NATIONAL_AGENTS)
-    if rare_name_fits and not tok.prefix and len(tok.norm) >= MIN_NAME_LETTERS \
-            and attestation(tok.norm) < FOREIGN_NAME_COUNT and tok.norm not in role_lexicon() \
-            and not _with_pronoun(tok.norm) and not _participle_or_adjective(tok.norm):
-        # «شركة تاكيدا», «شرطة مدينة زيوريخ»: a word prose does not use is a name (a ministry's genitive is not)
-        _found(chain, j + 1)
+    if rare_name_fits and _rare_word(tok):
+        # «شركة تاكيدا», «شرطة مدينة زيوريخ», «شركة دونج إنيرجي»: words prose does not use are a name (a
+        # ministry's genitive is not)
+        k = j + 1
+        while k < len(tokens) and k - j < MAX_RARE_WORDS and tokens[k].is_word and not tokens[k].prefix \
+                and not definite(tokens[k]) and len(tokens[k].norm) >= MIN_NAME_LETTERS \
+                and attestation(tokens[k].norm) < DEFINITE_NAME_COUNT:
+            k += 1
+        _found(chain, k)
         return True
     office = role_phrase_at(text, tokens, j, kb)
     if office is not None and office.start == tok.start and office.kind != HONORIFIC and " " in office.key:
@@ -275,6 +301,13 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
             return True
         chain.last = j
     return False
+
+
+def _rare_word(tok: Token) -> bool:
+    """A word prose hardly uses, with no proclitic, no pronoun suffix, and not the shape of a participle."""
+    return not tok.prefix and len(tok.norm) >= MIN_NAME_LETTERS \
+        and attestation(tok.norm) < (DEFINITE_NAME_COUNT if definite(tok) else FOREIGN_NAME_COUNT) \
+        and tok.norm not in role_lexicon() and not _with_pronoun(tok.norm) and not _participle_or_adjective(tok.norm)
 
 
 def _with_pronoun(word: str) -> bool:

@@ -82,15 +82,20 @@ def _sporty_sentences(cues: Sequence[Token], matches: Sequence[NameMatch], token
     return sporty | {s for s, n in clubs.items() if n > 1}
 
 
-def article_countries(matches: Sequence[NameMatch], outlet_country: str | None) -> list[str]:
-    """Countries of the places the article names without doubt (one country for all their entries), then the outlet's."""
+def place_countries(matches: Sequence[NameMatch]) -> Counter[str]:
+    """How often the article names a place of each country without doubt (one country for all its entries)."""
     counts: Counter[str] = Counter()
     for m in matches:
         if m.entries and not m.ambiguous and m.entries[0].type in PLACES:
             countries = {e.country for e in m.entries}
             if len(countries) == 1 and None not in countries:
                 counts[m.entries[0].country] += 1
-    ranked = [country for country, _ in counts.most_common()]
+    return counts
+
+
+def article_countries(matches: Sequence[NameMatch], outlet_country: str | None) -> list[str]:
+    """Countries of the places the article names without doubt, most named first, then the outlet's."""
+    ranked = [country for country, _ in place_countries(matches).most_common()]
     if outlet_country and outlet_country not in ranked:
         ranked.append(outlet_country)
     return ranked
@@ -108,6 +113,45 @@ def prefer_article_countries(text: str, tokens: Sequence[Token], matches: list[N
             m.entries = _ranked(m.entries, rank)
         if m.origin == "kb" and m.entries and m.entries[0].country not in rank:
             _without_conjunction(text, tokens, m, kb, rank)
+
+
+def home_country(matches: Sequence[NameMatch], outlet_country: str | None) -> str | None:
+    """The country an article's bare «وزارة العدل» belongs to: the outlet's when the article names a place
+    of it or no place at all, else the country it names most (a wire story from abroad)."""
+    counts = place_countries(matches)
+    if outlet_country and (outlet_country in counts or not counts):
+        return outlet_country
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@lru_cache(maxsize=2)
+def bodies_by_country(kb: KnowledgeBase) -> dict[tuple[str, str], KBEntry]:
+    """(name without its country's nisba, country) -> the KB's body: «وزارة العدل السعودية» is
+    («وزارة العدل», SAU)."""
+    index: dict[tuple[str, str], KBEntry] = {}
+    for entry in kb.entries:
+        if entry.type != "ORG" or not entry.country:
+            continue
+        for name in (entry.name, *entry.variants):
+            words = fold(name).split()
+            nisba = kb.nisba(words[-1]) if len(words) > 1 else None
+            if nisba is not None and nisba.country == entry.country:
+                index.setdefault((" ".join(words[:-1]), entry.country), entry)
+    return index
+
+
+def link_home_bodies(matches: Sequence[NameMatch], kb: KnowledgeBase, outlet_country: str | None) -> None:
+    """An organisation named without a country («وزارة العدل», «الدفاع المدني») and unknown to the KB as
+    written: the body of that name in the article's home country, when the KB has one (in place)."""
+    candidates = [m for m in matches if m.type == "ORG" and not m.entries and m.country is None]
+    home = home_country(matches, outlet_country) if candidates else None
+    if home is None:
+        return
+    index = bodies_by_country(kb)
+    for m in candidates:
+        entry = index.get((m.key, home))
+        if entry is not None:
+            m.entries, m.country = (entry,), entry.country
 
 
 def _ranked(entries: tuple[KBEntry, ...], rank: dict[str, int]) -> tuple[KBEntry, ...]:

@@ -21,12 +21,12 @@ from functools import lru_cache
 
 from ..document import RolePhrase, Token
 from ..kb import KBEntry, KnowledgeBase
-from ..kb.roles import HONORIFIC, OFFICE, appositive_roles, is_role_word
+from ..kb.roles import HONORIFIC, OFFICE, ROLE_PREPOSITIONS, appositive_roles, is_role_word
 from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, source_offset, strip_article)
-from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_family_name
+from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_country, is_family_name
 from .head_names import STOPS as NAME_STOPS
 from .name_lists import GIVEN, name_words
 
@@ -37,8 +37,11 @@ SHORT_FORM_MAX_COUNT = 20_000
 HEAD_AMBIGUOUS = 2  # two names with the same head noun (two ministries): the bare head names neither
 MAX_PERSON_WORDS = 6
 MAX_GOVERNED_WORDS = 4
+MAX_TAIL_WORDS = 5
+TAIL_PREFIXES = frozenset({"ب", "و", "وب", "ل"})  # «بالمؤسسة», «بولاية», «والإعلام»
 MIN_KEY_LETTERS = 2  # a short key is two letters at least (is_name_word)
 LAM = "ل"
+MIN_DEFINITE_LETTERS = 3  # «إلى» folds to الي: a definite word has more letters
 ORDINALS = CUE_WORDS["role_ordinal"]
 FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
 IN = "في"
@@ -136,6 +139,8 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             extend_chain(tokens, m)
         if m.type in ("GPE", "LOC") and m.last - m.first == 1 and m.first in inside_roles:
             continue  # «العهد» of «ولي العهد» is no place
+        if m.entries and country_adjective(tokens, m, kb):
+            continue
         if m.entries:
             entry = m.entries[0]
             if m.ambiguous and not has_context(m, entry, tokens, by_kb, role_before, matches):
@@ -152,7 +157,8 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             cluster = by_name.get(key) or _shortened(text, tokens, clusters, m, kb)
             if cluster is None:
                 if not keep_unlinked(m, kb) or (m.type == "PERSON" and (
-                        in_someone_elses_chain(tokens, m) or preposition_and_word(tokens, m))):
+                        in_someone_elses_chain(tokens, m) or preposition_and_word(tokens, m)
+                        or (m.first in role_before and tokens[m.first].norm in ROLE_PREPOSITIONS))):
                     continue
                 cluster = new_cluster(m.type or "MISC")
             by_name[loose(m.key)] = cluster
@@ -175,6 +181,19 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+def country_adjective(tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase) -> bool:
+    """«الأندية السعودية», «الجمعية السعودية», «مدينة غير سعودية»: a country whose name is its own nisba is an
+    adjective without ال, or after a definite word."""
+    entry = m.entries[0]
+    if m.last - m.first != 1 or not is_country(entry) or getattr(kb.nisba(m.key), "id", None) != entry.id:
+        return False
+    if not m.key.startswith(ARTICLE):
+        return True
+    prev = tokens[m.first - 1] if m.first > 0 else None
+    return prev is not None and prev.is_word and not prev.prefix and prev.norm.startswith(ARTICLE) \
+        and len(prev.norm) > MIN_DEFINITE_LETTERS and m.start == tokens[m.first].start
 
 
 def _next_in_list(text: str, start: int) -> bool:
@@ -416,6 +435,8 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
                 else:
                     break
                 construct = ordinal = False
+            if last not in by_first and head.kind != HONORIFIC:
+                last = _role_tail(tokens, last, named_at, name_starts, by_first)
             run.append(RoleItem(current, last))
             used.add(current.first)
             current = by_first.get(last)
@@ -425,6 +446,33 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
                     and not tokens[nxt].prefix.startswith(AND_PREFIX) else None
         runs.append(run)
     return runs
+
+
+def _role_tail(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch], name_starts: set[int],
+               roles_at: dict[int, RolePhrase]) -> int:
+    """The rest of an office right before its holder's name or title: «(وزير البنى التحتية) بولاية الخرطوم»,
+    «(مدير جامعة الملك عبدالعزيز) المكلف», «(سفير خادم الحرمين الشريفين) لدى مصر», «(الناطق الإعلامي) باسم
+    صحة عسير», «(وزير الثقافة) والإعلام». Nothing when no name or role comes within MAX_TAIL_WORDS."""
+    end = k
+    while end < len(tokens) and end - k < MAX_TAIL_WORDS:
+        tok = tokens[end]
+        if tok.norm in ROLE_PREPOSITIONS and end + 1 < len(tokens) and tokens[end + 1].is_word:
+            end += 1
+            continue
+        if end in name_starts or end in roles_at:
+            return end if end > k else k
+        if not tok.is_word or tok.norm in NAME_STOPS:
+            break
+        named = named_at.get(end)
+        if named is not None:
+            end = named.last
+        elif tok.norm.startswith(ARTICLE) or tok.norm.startswith("لل") or (
+                tok.prefix in TAIL_PREFIXES and tok.stem.startswith(ARTICLE)) or (
+                tok.prefix in TAIL_PREFIXES and tok.stem in PLACE_CUES):
+            end += 1
+        else:
+            break
+    return k
 
 
 def _governed_words(tokens: Sequence[Token], k: int, name_starts: set[int], roles_at: dict[int, RolePhrase]) -> int:
