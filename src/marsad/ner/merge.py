@@ -394,7 +394,7 @@ class RoleItem:
 
 
 def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: dict[int, NameMatch],
-              name_starts: set[int]) -> list[list[RoleItem]]:
+              name_starts: set[int], person_spans: dict[int, int]) -> list[list[RoleItem]]:
     """Role phrases with their complements, grouped in runs that follow each other (a comma may part them):
     «رئيس الهيئة العامة للسياحة والتراث الوطني الأمير» is one run of two roles."""
     by_first = {r.first: r for r in roles if r.first not in name_starts}  # «سلطان بن سلمان» is a name, not an office
@@ -432,6 +432,10 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
                     last = named_at[last + 1].last  # «المستشار في الديوان الملكي»
                 elif construct and (end := _governed_words(tokens, last, name_starts, by_first)) > last:
                     last = end  # «وزير البيئة المصري», «رئيس اللجنة المنظمة للمهرجان»
+                elif construct and not head.key.startswith(ARTICLE) and last in person_spans and _holder_follows(
+                        tokens, after := person_spans[last], named_at, name_starts, by_first):
+                    # «سفير خادم الحرمين الشريفين لدى مصر أحمد قطان»: someone's office, then its holder
+                    last = _role_tail(tokens, after, named_at, name_starts, by_first)
                 else:
                     break
                 construct = ordinal = False
@@ -448,19 +452,28 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
     return runs
 
 
+def _holder_follows(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch], name_starts: set[int],
+                    roles_at: dict[int, RolePhrase]) -> bool:
+    return k in name_starts or k in roles_at or _role_tail(tokens, k, named_at, name_starts, roles_at) > k
+
+
 def _role_tail(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch], name_starts: set[int],
                roles_at: dict[int, RolePhrase]) -> int:
     """The rest of an office right before its holder's name or title: «(وزير البنى التحتية) بولاية الخرطوم»,
     «(مدير جامعة الملك عبدالعزيز) المكلف», «(سفير خادم الحرمين الشريفين) لدى مصر», «(الناطق الإعلامي) باسم
-    صحة عسير», «(وزير الثقافة) والإعلام». Nothing when no name or role comes within MAX_TAIL_WORDS."""
-    end = k
-    while end < len(tokens) and end - k < MAX_TAIL_WORDS:
+    صحة عسير», «(وزير الثقافة) والإعلام». Nothing when no name or role comes within MAX_TAIL_WORDS (a
+    name counts as one)."""
+    end, steps = k, 0
+    while end < len(tokens):
         tok = tokens[end]
+        if tok.norm not in ROLE_PREPOSITIONS and (end in name_starts or end in roles_at):
+            return end
+        if steps == MAX_TAIL_WORDS:
+            break
+        steps += 1  # a word, or a name however long
         if tok.norm in ROLE_PREPOSITIONS and end + 1 < len(tokens) and tokens[end + 1].is_word:
             end += 1
             continue
-        if end in name_starts or end in roles_at:
-            return end if end > k else k
         if not tok.is_word or tok.norm in NAME_STOPS:
             break
         named = named_at.get(end)
@@ -506,7 +519,8 @@ def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], ro
     named_at = {m.first: m for c in clusters if c.type in ("ORG", "GPE", "LOC") for m in c.mentions}
     standalone = []
     name_starts = {m.first for c in clusters if c.type == "PERSON" for m in c.mentions if m.origin != "role"}
-    for run in role_runs(tokens, roles, named_at, name_starts):
+    person_spans = {m.first: m.last for c in clusters if c.type == "PERSON" for m in c.mentions}
+    for run in role_runs(tokens, roles, named_at, name_starts, person_spans):
         nxt = _after_comma(tokens, run[-1].last)
         owner = person_at.get(nxt) if nxt == run[-1].last or not tokens[nxt].prefix.startswith(AND_PREFIX) else None
         first = run[0].role
