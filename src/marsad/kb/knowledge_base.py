@@ -140,6 +140,11 @@ class KnowledgeBase:
         i = self._nisba.get(key.strip())
         return None if i is None else self._entries[i]
 
+    def names_own_country(self, key: str) -> bool:
+        """Whether a folded form is both a country's nisba and its name («السعوديه»: Saudi, Saudi Arabia)."""
+        country = self.nisba(key)
+        return country is not None and any(e.id == country.id for e in self.lookup(key))
+
 
 def read_records(data: bytes) -> tuple[dict, list[dict]]:
     lines = gzip.decompress(data).decode("utf-8").split("\n")

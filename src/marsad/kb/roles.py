@@ -17,7 +17,7 @@ from ..document import RolePhrase, Token
 from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import AND_PREFIX, ARTICLE, FirstForm, first_forms, first_forms_of, folded_word_lists, source_offset, strip_article, toggle_article
-from .knowledge_base import KBEntry, KnowledgeBase
+from .knowledge_base import KnowledgeBase
 
 OFFICE, TITLE, HONORIFIC = "office", "title", "honorific"
 _WORDS = folded_word_lists("kb/role-words.tsv")
@@ -137,7 +137,7 @@ def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase
     country = None
     if last < len(tokens) and tokens[last].is_word:
         nisba = next((c for c in (kb.nisba(f.form) for f in first_forms(tokens[last])[:2]) if c), None)
-        if nisba is not None and not tokens[last].prefix and not _names_country(kb, nisba, tokens[last].norm):
+        if nisba is not None and not tokens[last].prefix and not kb.names_own_country(tokens[last].norm):
             country = nisba.country
             words.append(tokens[last].norm)
             last += 1
@@ -146,11 +146,6 @@ def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase
         last += 1  # «الرئيس السابق علي عبد الله صالح»
     return RolePhrase(source_offset(text, tok.start, tok.end, found.skip), tokens[last - 1].end, i, last,
                       " ".join(words), head, hit.role.agent, country, hit.role.kind, former)
-
-
-def _names_country(kb: KnowledgeBase, country: KBEntry, form: str) -> bool:
-    """«مندوب السعودية»: the word is the country's name as well as its nisba, and after a role it is the country."""
-    return any(e.id == country.id for e in kb.lookup(form))
 
 
 def _modified_role(tokens: Sequence[Token], i: int, modifier: FirstForm) -> _RoleWords | None:

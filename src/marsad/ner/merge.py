@@ -187,7 +187,7 @@ def country_adjective(tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase) 
     """«الأندية السعودية», «الجمعية السعودية», «مدينة غير سعودية»: a country whose name is its own nisba is an
     adjective without ال, or after a definite word."""
     entry = m.entries[0]
-    if m.last - m.first != 1 or not is_country(entry) or getattr(kb.nisba(m.key), "id", None) != entry.id:
+    if m.last - m.first != 1 or not is_country(entry) or not kb.names_own_country(m.key):
         return False
     if not m.key.startswith(ARTICLE):
         return True
@@ -432,15 +432,17 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
                     last = named_at[last + 1].last  # «المستشار في الديوان الملكي»
                 elif construct and (end := _governed_words(tokens, last, name_starts, by_first)) > last:
                     last = end  # «وزير البيئة المصري», «رئيس اللجنة المنظمة للمهرجان»
-                elif construct and not head.key.startswith(ARTICLE) and last in person_spans and _holder_follows(
-                        tokens, after := person_spans[last], named_at, name_starts, by_first):
+                elif construct and not head.key.startswith(ARTICLE) and last in person_spans and (
+                        (tail := _role_tail(tokens, after := person_spans[last], named_at, name_starts, by_first))
+                        is not None or after in name_starts or after in by_first):
                     # «سفير خادم الحرمين الشريفين لدى مصر أحمد قطان»: someone's office, then its holder
-                    last = _role_tail(tokens, after, named_at, name_starts, by_first)
+                    last = after if tail is None else tail
                 else:
                     break
                 construct = ordinal = False
-            if last not in by_first and head.kind != HONORIFIC:
-                last = _role_tail(tokens, last, named_at, name_starts, by_first)
+            if last not in by_first and head.kind != HONORIFIC \
+                    and (tail := _role_tail(tokens, last, named_at, name_starts, by_first)) is not None:
+                last = tail
             run.append(RoleItem(current, last))
             used.add(current.first)
             current = by_first.get(last)
@@ -452,17 +454,12 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
     return runs
 
 
-def _holder_follows(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch], name_starts: set[int],
-                    roles_at: dict[int, RolePhrase]) -> bool:
-    return k in name_starts or k in roles_at or _role_tail(tokens, k, named_at, name_starts, roles_at) > k
-
-
 def _role_tail(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch], name_starts: set[int],
-               roles_at: dict[int, RolePhrase]) -> int:
+               roles_at: dict[int, RolePhrase]) -> int | None:
     """The rest of an office right before its holder's name or title: «(وزير البنى التحتية) بولاية الخرطوم»,
     «(مدير جامعة الملك عبدالعزيز) المكلف», «(سفير خادم الحرمين الشريفين) لدى مصر», «(الناطق الإعلامي) باسم
-    صحة عسير», «(وزير الثقافة) والإعلام». Nothing when no name or role comes within MAX_TAIL_WORDS (a
-    name counts as one)."""
+    صحة عسير», «(وزير الثقافة) والإعلام»: where the holder's name or title begins, None when none begins
+    within MAX_TAIL_WORDS (a name counts as one)."""
     end, steps = k, 0
     while end < len(tokens):
         tok = tokens[end]
@@ -485,7 +482,7 @@ def _role_tail(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch], 
             end += 1
         else:
             break
-    return k
+    return None
 
 
 def _governed_words(tokens: Sequence[Token], k: int, name_starts: set[int], roles_at: dict[int, RolePhrase]) -> int:
