@@ -104,6 +104,22 @@ def test_events_and_places_built_on_a_head_noun(kb_only, text, typ, name):
     assert (typ, name) in entities(text, kb_only)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("وأعلن المشايخ المساهمة في وقف زاد الخير بجمعية البر في محافظة صامطة على نية شهداء الوطن.", "محافظة صامطة"),
+    ("بثت وزارة الإسكان مقطعاً مصوراً لمشروع إسكان محافظة أملج بمنطقة تبوك.", "محافظة أملج"),
+])
+def test_a_governorate_the_kb_lacks_is_a_place_by_its_head(kb_only, text, name):
+    assert ("GPE", name) in entities(text, kb_only)
+
+
+@pytest.mark.parametrize("text", [
+    "ما يجري هو بالأحرى يستهدف خدمة ولاية الفقيه، وفي نهاية الأمر تؤدي إلى النتيجة نفسها.",  # a doctrine
+    "وأكد أمير مقاطعة أبها عبدالله بن ماضي ذلك.",  # the person after the place holds its office
+])
+def test_a_place_head_takes_no_common_noun_and_no_person(kb_only, text):
+    assert not [n for t, n in entities(text, kb_only) if t == "GPE" and n.startswith(("ولاية", "مقاطعة"))]
+
+
 @pytest.mark.parametrize("text", [
     "وعقد المدرب مؤتمر صحافي قبل المباراة.",  # a press conference
     "ووصل الهدف عن طريق المهاجم البرتغالي.",  # by way of the striker

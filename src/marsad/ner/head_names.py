@@ -57,7 +57,7 @@ NATIONAL_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # «الجيش
 
 @dataclass(slots=True, frozen=True)
 class Head:
-    type: str  # ORG | MISC | LOC: what a name built on this head is
+    type: str  # ORG | MISC | LOC | GPE: what a name built on this head is
     agent: str | None  # CAMEO agent code, None when the head alone does not say
     weak: bool  # also a common noun: a name only before a name (حركة "طالبان", not حركة النقل)
 
@@ -208,7 +208,8 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
     else:
         if not _genitive(text, tokens, chain, names_at, kb) or not chain.named:
             return None
-        _extend(tokens, chain, names_at, kb, i + MAX_NAME_TOKENS)
+        if head.type != "GPE":  # «قرية المفتاحة» ends at its name
+            _extend(tokens, chain, names_at, kb, i + MAX_NAME_TOKENS)
     last = chain.last
     words = [form.form, *(t.norm for t in tokens[i + 1:last])]
     entry = _kb_entry(kb, words, chain.core - i, head.type)
@@ -260,6 +261,8 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
         return False
     name = names_at.get(j)
     if name is not None and name.start == tok.start:
+        if name.type == "PERSON" and chain.head.type == "GPE":
+            return False  # «أمير مقاطعة أبها عبدالله بن ماضي»: the person after the place holds its office
         _found(chain, name.last)
         if name.type == chain.head.type and depth == 0:
             return False  # «وكالة أسوشيتد برس», «حركة طالبان»: the organisation's own name is the mention
@@ -267,8 +270,9 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
             chain.country = name.entries[0].country
         return True
     after_place_word = depth > 0 and tokens[j - 1].norm in PLACE_WORDS
-    # a company or group may bear a foreign name; a ministry, an event or a road does not
-    rare_name_fits = after_place_word or (depth == 0 and chain.head.type == "ORG" and chain.head.agent not in NATIONAL_AGENTS)
+    # a company, a group or a village may bear a foreign or local name; a ministry, an event or a road does not
+    rare_name_fits = after_place_word or (depth == 0 and (chain.head.type == "GPE" or (
+        chain.head.type == "ORG" and chain.head.agent not in NATIONAL_AGENTS)))
     if rare_name_fits and _rare_word(tok):
         # «شركة تاكيدا», «شرطة مدينة زيوريخ», «شركة دونج إنيرجي»: words prose does not use are a name (a
         # ministry's genitive is not)
