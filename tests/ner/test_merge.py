@@ -125,3 +125,30 @@ def test_country_long_form_and_clitic_are_the_country(stage):
     ents = entities("لكل من روسيا وجمهورية الصين الشعبية. وأجرت روسيا والصين مناورات.", stage)
     assert ents["China"][1] == ["جمهورية الصين الشعبية", "الصين"]
     assert ents["China"][0].type == "GPE"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Pipeline:
+    return load_pipeline()
+
+
+@pytest.mark.parametrize("text, full, short", [
+    # sabq.org 2015-08-09: «محافظ الطائف فهد بن عبدالعزيز بن معمر … وقال بن معمر»
+    ("استنكر محافظ الطائف فهد بن عبدالعزيز بن معمر، حادث التفجير. وقال بن معمر: \"إن هذا العمل يتنافى مع مبادئ الدين\".",
+     "فهد بن عبدالعزيز بن معمر", "بن معمر"),
+    # «محمد بن معيض الفايز … رئيس المركز محمد الفايز»
+    ("برعاية رئيس مركزي بني حرير وبني عدوان محمد بن معيض الفايز. ثم ألقى رئيس المركز محمد الفايز كلمة في الحفل.",
+     "محمد بن معيض الفايز", "محمد الفايز"),
+    ("وافتتح الدكتور عبدالله بن محمد الشهراني المعرض. وأكد الشهراني أهمية التوعية.",
+     "عبدالله بن محمد الشهراني", "الشهراني"),
+])
+def test_a_name_chain_is_shortened_to_its_end_or_its_first_and_last_names(shipped, text, full, short):
+    doc = shipped(Document(Source("text"), raw=text))
+    people = [[doc.text[m.start:m.end] for m in e.mentions] for e in doc.entities if e.type == "PERSON"]
+    assert [full, short] in people
+
+
+def test_a_surname_does_not_take_an_article_it_lacks(shipped):
+    # «تطلق العنان» (gives free rein) is not Sami Anan (KB: «سامي عنان», «عنان»)
+    doc = shipped(Document(Source("text"), raw="بل تطلق العنان لتصرفات رعناء تجعل من الشارع مكاناً غير صالح."))
+    assert not [e for e in doc.entities if e.name_en == "Sami Anan"]

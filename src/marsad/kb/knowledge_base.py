@@ -116,14 +116,17 @@ class KnowledgeBase:
             (stem := article_stem(key)) is not None and stem in self._ambiguous_keys)
 
     def lookup(self, key: str) -> list[KBEntry]:
-        """Entries named by the folded form `key`, best first; the form may carry or lack ال."""
+        """Entries named by the folded form `key`, best first; the form may carry or lack ال (a one-word
+        person's form may not)."""
         key = key.strip()
         if not key:
             return []
         hits = list(self._index.get(key, ()))
         other = toggle_article(key)
         seen = {h.entry for h in hits}
-        hits.extend(h for h in self._index.get(other, ()) if h.entry not in seen)
+        one_word = " " not in key  # «العنان» (the reins) is not «عنان» (Sami Anan): a surname keeps its article as written
+        hits.extend(h for h in self._index.get(other, ()) if h.entry not in seen
+                    and not (one_word and self._entries[h.entry].type == "PERSON"))
         if not hits:
             return []
         ambiguous = self.is_ambiguous(key)

@@ -94,10 +94,15 @@ class Cluster:
             for words in names:
                 if len(words) < 2:
                     continue
-                candidates = [] if any(w in PATRONYMIC for w in words) else [words[-1]]
+                chain = any(w in PATRONYMIC for w in words)
+                # a surname, not a father's name: «الشهراني» of «عبدالله بن محمد الشهراني», not «عبدالعزيز»
+                candidates = [words[-1]] if not chain or (words[-1].startswith(ARTICLE) and words[-2] not in PATRONYMIC) else []
                 if country in FAMILY_NAME_FIRST:
                     candidates.append(words[0])
                 keys.update(loose(w) for w in candidates if is_name_word(w) and kb.nisba(w) is None)
+                if len(words) > 2 and is_name_word(words[-1]) and words[-1] not in PATRONYMIC:
+                    # «بن معمر» of «فهد بن عبدالعزيز بن معمر», «محمد الفايز» of «محمد بن معيض الفايز»
+                    keys.add(loose(" ".join(words[-2:] if words[-2] in PATRONYMIC else (words[0], words[-1]))))
         else:
             for m in self.mentions:
                 head = strip_article(m.key.split()[0])
@@ -276,16 +281,17 @@ def not_names() -> frozenset[str]:
 
 def _shortened(text: str, tokens: Sequence[Token], clusters: list[Cluster], m: NameMatch,
                kb: KnowledgeBase) -> Cluster | None:
-    """The person or body named in full earlier that a one-word mention shortens, its proclitic off if need
-    be («للقرني» after «عساف القرني»: the mention becomes «القرني»)."""
-    if m.last - m.first != 1:
+    """The person or body named in full earlier that a one- or two-word mention shortens, its proclitic off if
+    need be («للقرني» after «عساف القرني»: the mention becomes «القرني»; «بن معمر» after «فهد بن عبدالعزيز بن معمر»)."""
+    if m.last - m.first > 2:
         return None
     tok = tokens[m.first]
+    rest = [t.norm for t in tokens[m.first + 1:m.last]]
     for form in first_forms(tok):
-        key = loose(form.form)
+        key = loose(" ".join([form.form, *rest]))
         found = [c for c in clusters if c.mentions and c.start < m.start and key in c.short_keys(kb)]
         if found:
-            m.key, m.start = form.form, source_offset(text, tok.start, tok.end, form.skip)
+            m.key, m.start = " ".join([form.form, *rest]), source_offset(text, tok.start, tok.end, form.skip)
             return max(found, key=lambda c: max(x.start for x in c.mentions))
     return None
 
