@@ -6,7 +6,8 @@ import pytest
 from marsad import load_pipeline
 from marsad.config import EntityConfig, PipelineConfig, TaggerKind
 from marsad.document import Document, Source
-from marsad.ner.merge import is_name_word, loose
+from marsad.ner.merge import is_name_word, loose, not_a_lone_surname
+from marsad.ner.mentions import NameMatch
 from marsad.pipeline import Pipeline
 from marsad.text.normalise import fold
 
@@ -152,3 +153,12 @@ def test_a_surname_does_not_take_an_article_it_lacks(shipped):
     # «تطلق العنان» (gives free rein) is not Sami Anan (KB: «سامي عنان», «عنان»)
     doc = shipped(Document(Source("text"), raw="بل تطلق العنان لتصرفات رعناء تجعل من الشارع مكاناً غير صالح."))
     assert not [e for e in doc.entities if e.name_en == "Sami Anan"]
+
+
+@pytest.mark.parametrize("word, alone", [
+    ("الغامدي", True), ("السيستاني", True), ("الصرخي", True),  # listed family names
+    ("الكاميرا", False), ("المارينز", False), ("الحكيم", False),  # a loanword, a plural, a common adjective
+])
+def test_one_definite_word_is_a_person_alone_only_as_a_family_name(word, alone):
+    m = NameMatch(0, 1, 0, len(word), fold(word), "PERSON", origin="tagger", tagged=True)
+    assert not_a_lone_surname(m) is not alone

@@ -28,7 +28,7 @@ from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, P
                                first_forms, source_offset, strip_article)
 from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_country, is_family_name
 from .head_names import STOPS as NAME_STOPS
-from .name_lists import GIVEN, name_words
+from .name_lists import FAMILY, GIVEN, name_words
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
@@ -45,8 +45,9 @@ MIN_DEFINITE_LETTERS = 3  # «إلى» folds to الي: a definite word has more
 ORDINALS = CUE_WORDS["role_ordinal"]
 FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
 IN = "في"
-COMMON_TAIL_WORD = 200
-PREPOSITION_WORD = 100  # after ب/ل/ك, a word prose uses this often is that word, not a name (بخالص العزاء)  # a word prose uses this often, not on the name lists, is no part of a person's name
+COMMON_TAIL_WORD = 200  # a word prose uses this often, not on the name lists, is no part of a person's name
+PREPOSITION_WORD = 100  # after ب/ل/ك, a word prose uses this often is that word, not a name (بخالص العزاء)
+SURNAME_WORD = 1000  # a family name prose uses this often as a word (الحكيم "the wise") is no person alone
 VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
 PLACE_CUES = CUE_WORDS["place_cue"]  # words before a place name that make an ambiguous one-word form a place
 PLACE_PREPOSITIONS = CUE_WORDS["place_preposition"]
@@ -162,6 +163,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             cluster = by_name.get(key) or _shortened(text, tokens, clusters, m, kb)
             if cluster is None:
                 if not keep_unlinked(m, kb) or (m.type == "PERSON" and (
+                        (not_a_lone_surname(m) and m.first not in role_before) or
                         in_someone_elses_chain(tokens, m) or preposition_and_word(tokens, m)
                         or (m.first in role_before and tokens[m.first].norm in ROLE_PREPOSITIONS))):
                     continue
@@ -267,6 +269,14 @@ def keep_unlinked(m: NameMatch, kb: KnowledgeBase) -> bool:
     if len(words) == 1 and (kb.nisba(words[0]) is not None or is_role_word(words[0])):
         return False
     return not all(_not_name(w) for w in words)
+
+
+def not_a_lone_surname(m: NameMatch) -> bool:
+    """One definite word the tagger calls a person, named in full nowhere before it: a listed family name that
+    prose seldom uses as a word (الغامدي، السيستاني) is one; «الكاميرا», «المارينز», «الحكيم» are not."""
+    if m.last - m.first != 1 or not m.key.startswith(ARTICLE):
+        return False
+    return FAMILY not in name_words().get(m.key, ()) or attestation(m.key) >= SURNAME_WORD
 
 
 def _not_name(word: str) -> bool:
