@@ -186,3 +186,14 @@ def test_a_chain_of_offices_after_a_name_and_an_office_of_someone_named_before(s
                      "الديوان الملكي.", shipped)
     assert roles["محمد بن سلمان"][0] == ["ولي ولي العهد السعودي", "النائب الثاني لرئيس مجلس الوزراء", "وزير الدفاع"]
     assert roles["أحمد الخطيب"][0] == ["المستشار في الديوان الملكي"]
+
+
+def test_a_foreign_name_stops_before_a_noun_with_a_pronoun(kb_only):
+    # «وأعلنت حركة طالبان مسؤوليتها عن الهجوم»: the movement claimed responsibility
+    assert "حركة طالبان" in orgs("وأعلنت حركة طالبان مسؤوليتها عن الهجوم.", kb_only)
+
+
+def test_a_tagged_name_around_a_kb_name_is_another_name(shipped):
+    # «فايننشيال تايمز» holds «تايمز» (The Times) but is the Financial Times, which the KB lacks
+    doc = shipped(Document(Source("text"), raw="ونقلت فايننشيال تايمز عن مصادر أن الشركة تدرس العرض."))
+    assert not [e for e in doc.entities if e.name_en == "The Times"]

@@ -26,8 +26,9 @@ from ..kb import KBEntry, KnowledgeBase
 from ..kb.roles import HONORIFIC, PHRASE_STOPS, role_lexicon, role_phrase_at
 from ..resources import data_rows
 from ..text.normalise import fold
-from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC, attestation, first_forms, first_forms_of, folded_word_lists,
-                               source_offset, strip_article)
+from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, NISBA_ENDINGS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC,
+                               attestation, first_forms, first_forms_of, folded_word_lists, is_nisba, source_offset,
+                               strip_article)
 from .mentions import HEAD_NOUNS, NameMatch
 from .name_lists import GIVEN, name_words
 
@@ -44,7 +45,6 @@ MAX_TITLED_NAME_WORDS = 5  # «مركز الملك فهد»، «ملعب الأ�
 FOREIGN_NAME_COUNT = 60  # a word prose uses less than this, right after a head, is a name (شركة تاكيدا)
 MAX_RARE_WORDS = 3  # «شركة دونج إنيرجي»: a foreign name of up to three words
 DEFINITE_NAME_COUNT = 6  # with ال, rarer still (مجموعة الحكير): the books' counts miss modern words (المواطنين)
-NISBA_ENDINGS = ("ي", "يه")  # الوطني، الخيريه (ة folded to ه)
 VERB_PREFIX = "ي"  # «مجلس يضم الوزراء»: a verb after a head is no construct noun
 ADJECTIVE_ENDING = "ي"  # «مركز صحي»: an indefinite nisba adjective, no construct noun
 MIN_NAME_LETTERS = 3
@@ -125,10 +125,6 @@ def lam_indefinite(tok: Token) -> bool:
     """«لحقوق», «لأبحاث», «لطب»: ل on a noun that a genitive will follow (not ل + a pronoun: «لها»)."""
     return tok.prefix == "ل" and not tok.stem.startswith(ARTICLE) and len(tok.stem) >= 2 \
         and tok.stem not in PRONOUN_SUFFIXES and tok.stem not in SHORT_PARTICLES
-
-
-def is_nisba(form: str) -> bool:
-    return form.startswith(ARTICLE) and len(form) > 4 and form.endswith(NISBA_ENDINGS)
 
 
 def is_title(form: str) -> bool:
@@ -277,9 +273,7 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
         # «شركة تاكيدا», «شرطة مدينة زيوريخ», «شركة دونج إنيرجي»: words prose does not use are a name (a
         # ministry's genitive is not)
         k = j + 1
-        while k < len(tokens) and k - j < MAX_RARE_WORDS and tokens[k].is_word and not tokens[k].prefix \
-                and not definite(tokens[k]) and len(tokens[k].norm) >= MIN_NAME_LETTERS \
-                and attestation(tokens[k].norm) < DEFINITE_NAME_COUNT:
+        while k < len(tokens) and k - j < MAX_RARE_WORDS and _rare_continuation(tokens[k]):
             k += 1
         _found(chain, k)
         return True
@@ -312,6 +306,16 @@ def _rare_word(tok: Token) -> bool:
     return not tok.prefix and len(tok.norm) >= MIN_NAME_LETTERS \
         and attestation(tok.norm) < (DEFINITE_NAME_COUNT if definite(tok) else FOREIGN_NAME_COUNT) \
         and tok.norm not in role_lexicon() and not _with_pronoun(tok.norm) and not _participle_or_adjective(tok.norm)
+
+
+def _rare_continuation(tok: Token) -> bool:
+    """A further word of a foreign name after a rare one («دونج إنيرجي»): rarer still (not a listed name word,
+    which «عقار» "drug" is too), without ال or a proclitic, and no noun with ة and a pronoun after it («طالبان
+    مسؤوليتها»)."""
+    word = tok.norm
+    return tok.is_word and not tok.prefix and not definite(tok) and len(word) >= MIN_NAME_LETTERS \
+        and attestation(word) < DEFINITE_NAME_COUNT and not _with_pronoun(word) \
+        and not any(word.endswith("ت" + suffix) for suffix in PRONOUN_SUFFIXES)
 
 
 def _with_pronoun(word: str) -> bool:

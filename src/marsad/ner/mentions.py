@@ -19,8 +19,8 @@ from ..kb.roles import is_role_word
 from ..resources import data_rows
 from ..text.agencies import agency_names, credited
 from ..text.normalise import fold
-from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, FirstForm, attestation, first_forms,
-                               folded_word_lists, source_offset, strip_article, toggle_article)
+from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, PROCLITIC_GROUPS, FirstForm, attestation, first_forms,
+                               folded_word_lists, is_nisba, source_offset, strip_article, toggle_article)
 from .iob import entities
 from .name_lists import FAMILY, GIVEN, name_words
 
@@ -43,6 +43,7 @@ ARAB_LEAGUE = frozenset({"SAU", "ARE", "KWT", "QAT", "BHR", "OMN", "YEM", "IRQ",
                          "EGY", "LBY", "TUN", "DZA", "MAR", "MRT", "SDN", "SOM", "DJI", "COM"})
 CUE_WORDS = folded_word_lists("ner/cue-words.tsv")
 # Head nouns of names (وزارة، مهرجان), repeated alone for the one named in full earlier (الحلف، المهرجان).
+DUAL_CONSTRUCT = ("ي", "ا")  # ناديي، ناديا: the dual before its genitive
 HEAD_NOUNS = frozenset(fold(row[0]) for row in data_rows("ner/name-heads.tsv") if len(row) < 4 or row[3] != "body")
 
 
@@ -331,6 +332,21 @@ def skeleton(word: str) -> str:
     return word[:1] + LONG_VOWELS.sub("", word[1:]).replace("غ", "ج")
 
 
+def _only_described(span: NameMatch, inner: NameMatch) -> bool:
+    """Whether the words of a tagger span around the KB name inside it are head nouns and nisbas («نادي برشلونة
+    الأسباني»), not more of another name («فايننشيال تايمز» is not The Times)."""
+    words = span.key.split()
+    extra = words[:inner.first - span.first] + words[inner.last - span.first:]
+    return all(is_nisba(w) or any(_head_or_its_dual(w[len(g):]) for g in ("", *PROCLITIC_GROUPS) if w.startswith(g))
+               for w in extra)
+
+
+def _head_or_its_dual(word: str) -> bool:
+    """«نادي», «النادي», and the dual in the construct state «ناديي» (لناديي ميلان وشالكة)."""
+    word = strip_article(word)
+    return word in HEAD_NOUNS or (word[-1:] in DUAL_CONSTRUCT and word[:-1] in HEAD_NOUNS)
+
+
 def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatch]:
     """One list of non-overlapping mentions: a KB name wins over a tagger span it overlaps unless the
     span is longer and contains it, or the name is a common word the tagger reads as another type; a KB
@@ -352,7 +368,8 @@ def combine(kb_names: list[NameMatch], tagged: list[NameMatch]) -> list[NameMatc
                 removed.add(id(m))
                 for k in range(m.first, m.last):
                     del at[k]
-            if span.type == "ORG" and not span.entries and len(overlapping) == 1 and overlapping[0].type == "ORG":
+            if span.type == "ORG" and not span.entries and len(overlapping) == 1 and overlapping[0].type == "ORG" \
+                    and _only_described(span, overlapping[0]):
                 span.entries = overlapping[0].entries  # «نادي برشلونة الأسباني» is still FC Barcelona
             out.append(span)  # «يا فاتن» is a person the tagger saw, not Athens (ف + اتن)
         else:

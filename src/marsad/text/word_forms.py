@@ -43,7 +43,13 @@ PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)  # one letter that ma
 # A conjunction and a preposition together, then each alone: the groups tried before a name, longest first.
 PROCLITIC_GROUPS = (*(c + p for c in CONJUNCTIONS for p in PREPOSITIONS), *CONJUNCTIONS, *PREPOSITIONS)
 MIN_STEM_LETTERS = 2  # لا، ما، هو are words; one letter is not
+NISBA_ENDINGS = ("ي", "يه")  # الوطني، الخيريه (ة folded to ه)
 RARE_WORD = 100  # a whole form seen fewer times than this in prose may carry a proclitic before a name
+
+
+def is_nisba(form: str) -> bool:
+    """A definite nisba adjective («الوطني», «الخيريه» with ة folded to ه)."""
+    return form.startswith(ARTICLE) and len(form) > 4 and form.endswith(NISBA_ENDINGS)
 
 
 def strip_article(form: str) -> str:
