@@ -197,3 +197,12 @@ def test_a_tagged_name_around_a_kb_name_is_another_name(shipped):
     # «فايننشيال تايمز» holds «تايمز» (The Times) but is the Financial Times, which the KB lacks
     doc = shipped(Document(Source("text"), raw="ونقلت فايننشيال تايمز عن مصادر أن الشركة تدرس العرض."))
     assert not [e for e in doc.entities if e.name_en == "The Times"]
+
+
+def test_an_office_then_a_long_honorific_goes_to_the_name_after_it(shipped):
+    # sabq.org 2015-07-26: «وولي العهد صاحب السمو الملكي الأمير محمد بن نايف وولي ولي العهد صاحب السمو الملكي …»
+    found = roles_of("وشكر فيها خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز حفظه الله وولي العهد صاحب السمو الملكي "
+                     "الأمير محمد بن نايف وولي ولي العهد صاحب السمو الملكي الأمير محمد بن سلمان على ما يقدمونه.", shipped)
+    assert found["محمد بن نايف"][0] == ["ولي العهد"]
+    assert found["محمد بن سلمان"][0] == ["ولي ولي العهد"]
+    assert "صاحب السمو الملكي" in found["محمد بن سلمان"][1]
