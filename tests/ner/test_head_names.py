@@ -206,3 +206,9 @@ def test_an_office_then_a_long_honorific_goes_to_the_name_after_it(shipped):
     assert found["محمد بن نايف"][0] == ["ولي العهد"]
     assert found["محمد بن سلمان"][0] == ["ولي ولي العهد"]
     assert "صاحب السمو الملكي" in found["محمد بن سلمان"][1]
+
+
+def test_an_office_of_a_country_in_the_construct_state_and_a_foreign_first_name(shipped):
+    # reuters via aleqtisadiya 2015-08-07: «وزير مالية الدنمارك كلاوس هيورت فريدريكسن» (not ك + لاوس, Laos)
+    found = roles_of("وقال وزير مالية الدنمارك كلاوس هيورت فريدريكسن إن الحكومة ستبيع الحصة.", shipped)
+    assert found["كلاوس هيورت فريدريكسن"][0] == ["وزير مالية الدنمارك"]

@@ -28,7 +28,7 @@ from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, P
                                first_forms, source_offset, strip_article)
 from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_country, is_family_name
 from .head_names import STOPS as NAME_STOPS
-from .name_lists import FAMILY, GIVEN, name_words
+from .name_lists import FAMILY, GIVEN, TOKEN, name_words
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
@@ -47,6 +47,7 @@ FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
 IN = "في"
 COMMON_TAIL_WORD = 200  # a word prose uses this often, not on the name lists, is no part of a person's name
 PREPOSITION_WORD = 100  # after ب/ل/ك, a word prose uses this often is that word, not a name (بخالص العزاء)
+NAME_TOKEN_FLOOR = 50  # the count the word list gives a listed name that prose does not use
 SURNAME_WORD = 1000  # a family name prose uses this often as a word (الحكيم "the wise") is no person alone
 VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
 PLACE_CUES = CUE_WORDS["place_cue"]  # words before a place name that make an ambiguous one-word form a place
@@ -138,7 +139,8 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
         return c
 
     inside_roles = {k for r in roles if r.kind != HONORIFIC for k in range(r.first, r.last)}
-    taken = {k for m in matches for k in range(m.first, m.last)}
+    # a name read off a proclitic the word may not have («كلاوس» as ك + لاوس) does not keep a person from its token
+    taken = {k for m in matches if not (m.ambiguous and m.start > tokens[m.first].start) for k in range(m.first, m.last)}
     for m in matches:
         if m.entries and m.entries[0].type == "PERSON":
             split_leading_roles(text, tokens, m, roles_at)
@@ -336,6 +338,12 @@ def _joins_name(tok: Token, names: dict[str, frozenset[str]]) -> bool:
         and not is_role_word(tok.norm) and attestation(tok.norm) <= SHORT_FORM_MAX_COUNT  # not على (folded علي)
 
 
+def _foreign_first_name(tok: Token, names: dict[str, frozenset[str]]) -> bool:
+    """«كلاوس» of «كلاوس هيورت فريدريكسن»: a name token of the world's names that prose does not use."""
+    return tok.is_word and not tok.prefix and not tok.norm.startswith(ARTICLE) and TOKEN in names.get(tok.norm, ()) \
+        and not is_role_word(tok.norm) and attestation(tok.norm) <= NAME_TOKEN_FLOOR
+
+
 def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase,
                    taken: set[int] = frozenset()) -> None:
     """A tagger's person cut short or run on: a listed given name right after it joins it («خالد» + «علي»), and a
@@ -344,7 +352,8 @@ def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: Knowled
     token of another mention (`taken`), nor a word across the و of a list («حمزة وعوض خريص»)."""
     names = name_words()
     while m.first > 0 and m.last - m.first < MAX_PERSON_WORDS and m.first - 1 not in taken \
-            and not tokens[m.first].prefix.startswith(AND_PREFIX) and _joins_name(tokens[m.first - 1], names) \
+            and not tokens[m.first].prefix.startswith(AND_PREFIX) \
+            and (_joins_name(tokens[m.first - 1], names) or _foreign_first_name(tokens[m.first - 1], names)) \
             and "\n" not in text[tokens[m.first - 1].end:tokens[m.first].start]:
         m.first -= 1  # «عمر» + «إبراهيم»: the given name the tagger left out
         m.key = f"{tokens[m.first].norm} {m.key}"
