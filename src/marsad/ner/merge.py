@@ -437,7 +437,7 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
             construct = head.kind != HONORIFIC and not head.key.split()[-1].startswith(ARTICLE)
             ordinal = True  # «النائب الثاني لرئيس مجلس الوزراء»: an ordinal right after the role
             while head.kind != HONORIFIC:  # an office governs a body, a place or another office
-                named = named_at.get(last)
+                named = named_at.get(last) or _after_head_noun(tokens, last, named_at)
                 inner = by_first.get(last)
                 if (construct or head.kind == OFFICE) and named is not None and tokens[last].prefix in ("", "ل", "ب"):
                     last = named.last  # «رئيس الهيئة العامة للسياحة», «الناطق الإعلامي لوزارة العدل»
@@ -455,6 +455,9 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
                 elif last + 1 < len(tokens) and tokens[last].norm == IN and last + 1 in named_at \
                         and named_at[last + 1].type == "ORG":
                     last = named_at[last + 1].last  # «المستشار في الديوان الملكي»
+                elif construct and _construct_noun(tokens, last) and (named := named_at.get(last + 1)) is not None \
+                        and named.type in ("ORG", "GPE") and not tokens[last + 1].prefix:
+                    last = named.last  # «مدير عام فرع هيئة السياحة», «رئيس وفد السعودية»
                 elif construct and (end := _governed_words(tokens, last, name_starts, by_first)) > last:
                     last = end  # «وزير البيئة المصري», «رئيس اللجنة المنظمة للمهرجان»
                 elif construct and not head.key.startswith(ARTICLE) and last in person_spans and (
@@ -477,6 +480,21 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
                     and not tokens[nxt].prefix.startswith(AND_PREFIX) else None
         runs.append(run)
     return runs
+
+
+def _construct_noun(tokens: Sequence[Token], k: int) -> bool:
+    """An indefinite noun with no proclitic, itself in the construct state before a name («فرع», «وفد»)."""
+    tok = tokens[k] if k < len(tokens) else None
+    return tok is not None and tok.is_word and not tok.prefix and not tok.norm.startswith(ARTICLE) \
+        and tok.norm not in NAME_STOPS and not is_role_word(tok.norm) and k + 1 < len(tokens)
+
+
+def _after_head_noun(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch]) -> NameMatch | None:
+    """«(لـ)هيئة» + «الهلال الأحمر»: an organisation the KB names without the head noun written before it."""
+    if k + 1 >= len(tokens) or strip_article(tokens[k].stem) not in HEAD_NOUNS:
+        return None
+    named = named_at.get(k + 1)
+    return named if named is not None and named.type == "ORG" and not tokens[k + 1].prefix else None
 
 
 def _role_tail(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch], name_starts: set[int],
