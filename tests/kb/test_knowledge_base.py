@@ -81,7 +81,7 @@ def test_kb_seas_and_regions_are_loc(kb, text, name_en):
 @pytest.mark.parametrize("text, name_en, actor", [
     ("تشانغ يوشيا", "Zhang Youxia", "CHNMIL"),
     ("تشانج يوشيا", "Zhang Youxia", "CHNMIL"),
-    ("لجنة الشؤون العسكرية المركزية", "Central Military Commission", "CHNMIL"),
+    ("لجنة الشؤون العسكرية المركزية", "Central Military Commission (China)", "CHNMIL"),
     ("أسوشيتد برس", "Associated Press", "USAMED"),
     ("فلاديمير بوتين", "Vladimir Putin", "RUSGOV"),
     ("داعش", "Islamic State", "IMGREB"),

@@ -94,7 +94,7 @@ def test_example_article_merges_the_people(example_text, stage):
     assert "الرئيس الصيني" in xi.roles
     nato = ents["NATO"]
     assert "الحلف" in mention_texts(doc, nato) and nato.type == "ORG"
-    assert ents["Central Military Commission"].country == "CHN"
+    assert ents["Central Military Commission (China)"].country == "CHN"
     assert ents["Asia-Pacific"].type == "LOC" and ents["Sea of Japan"].type == "LOC"
     assert ents["Moscow"].type == "GPE" and ents["Moscow"].coordinates
     assert ents["Associated Press"].type == "ORG"

@@ -34,7 +34,7 @@ def test_the_region_is_named_with_its_region_word(kb_only):
 
 @pytest.mark.parametrize("text, name, name_en", [
     ("وصل الوفد إلى عسير أمس.", "عسير", "Asir Province"),
-    ("في المنطقة الشرقية", "المنطقة الشرقية", "Eastern Province"),
+    ("في المنطقة الشرقية", "المنطقة الشرقية", "Eastern Province, Saudi Arabia"),
     ("ووصل إلى الطائف", "الطائف", "Taif"),
     ("وقصفت القوات ريف دمشق", "ريف دمشق", "Rif Dimashq Governorate"),
 ])
