@@ -262,6 +262,8 @@ def load_cities(shared: Path, countries: dict[str, Entry], iso2_to_3: dict[str, 
     """GeoNames cities15000 that carry an Arabic name (GeoNames or world-cities)."""
     world = read_world_cities(shared)
     country_en = {iso3: e.name_en for iso3, e in countries.items()}
+    # GeoNames gives some towns another country's name (Ruma, Serbia: «رومانيا»); a capital keeps its own (تونس)
+    country_of_form = {fold(n): iso3 for iso3, e in countries.items() for n in (e.name, *e.variants)}
     cities: dict[str, Entry] = {}
     with zipfile.ZipFile(shared / "data/kb/geonames/cities15000.zip") as z:
         text = z.read("cities15000.txt").decode("utf-8")
@@ -271,8 +273,9 @@ def load_cities(shared: Path, countries: dict[str, Entry], iso2_to_3: dict[str, 
         c = line.split("\t")
         geonameid, name_en, ascii_name, alternates = c[0], c[1], c[2], c[3]
         iso3 = iso2_to_3.get(c[8])
-        names = [clean(a) for a in alternates.split(",") if arabic_ok(clean(a))]
-        wc = world.get((country_en.get(iso3, ""), name_en), [])
+        names = [clean(a) for a in alternates.split(",") if arabic_ok(clean(a))
+                 and country_of_form.get(fold(clean(a)), iso3) == iso3]
+        wc = [n for n in world.get((country_en.get(iso3, ""), name_en), []) if country_of_form.get(fold(n), iso3) == iso3]
         population = int(c[14] or 0)
         if iso3 not in ARAB_LEAGUE and population < FOREIGN_COMMON_WORD_MAX_POPULATION:
             names = [n for n in names if per_million(fold(n), freq, total) < AMBIGUOUS_PER_MILLION]

@@ -107,3 +107,22 @@ def test_people_the_issue_found_missing_are_linked_and_namesakes_are_not():
         assert name_en in {e.name_en for e in shipped(Document(Source("text"), raw=text)).entities}, text
     doc = shipped(Document(Source("text"), raw="ووقع البيان إبراهيم نصرالله وجورج نصرالله."))
     assert "Hassan Nasrallah" not in {e.name_en for e in doc.entities}
+
+
+def test_a_country_is_not_a_town_of_the_article_country(kb_only):
+    # alriyadh 2015-07-21: an article on Serbian crime names «رومانيا» (Romania, not Ruma, Serbia)
+    found = linked("وقالت الشرطة في صربيا إن المافيا الصربية نشطت في رومانيا وبلغراد.", kb_only)
+    assert found["رومانيا"] == "Romania"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Pipeline:
+    return load_pipeline()
+
+
+@pytest.mark.parametrize("text", [
+    "وهبط البلاتين إلى أدنى مستوى له منذ يناير.",  # platinum, not Palatine, Illinois
+    "منافسة شديدة تهدد الأسواق التجارية في مدينة الطائف، في ظل بزوغ نجم مخيمات التسويق.",  # rise, not ب + Zug
+])
+def test_a_word_is_no_small_town_abroad(shipped, text):
+    assert not {"Palatine", "Zug"} & set(linked(text, shipped).values())

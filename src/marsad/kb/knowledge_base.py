@@ -115,6 +115,10 @@ class KnowledgeBase:
         return key in self._ambiguous_keys or (
             (stem := article_stem(key)) is not None and stem in self._ambiguous_keys)
 
+    def knows_form(self, key: str) -> bool:
+        """Whether the folded form is a name of some entry as written (not only with ال added or dropped)."""
+        return key.strip() in self._index
+
     def lookup(self, key: str) -> list[KBEntry]:
         """Entries named by the folded form `key`, best first; the form may carry or lack ال (a one-word
         person's form may not)."""

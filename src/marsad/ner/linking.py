@@ -17,7 +17,7 @@ from ..document import Span, Token
 from ..kb import KBEntry, KnowledgeBase
 from ..text.normalise import fold
 from ..text.word_forms import AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, attestation, first_forms, folded_word_lists, source_offset
-from .mentions import ARAB_LEAGUE, NameMatch, skeleton
+from .mentions import ARAB_LEAGUE, NameMatch, is_country, skeleton
 
 PLACES = ("GPE", "LOC")
 CLUB_ID = "m:club:"  # KB ids of football clubs (kb/curated/clubs.tsv)
@@ -155,7 +155,10 @@ def link_home_bodies(matches: Sequence[NameMatch], kb: KnowledgeBase, outlet_cou
 
 
 def _ranked(entries: tuple[KBEntry, ...], rank: dict[str, int]) -> tuple[KBEntry, ...]:
-    """The entries of the first one's type, those of the preferred countries first (stable otherwise)."""
+    """The entries of the first one's type, those of the preferred countries first (stable otherwise); a country
+    stays first («رومانيا» is Romania in an article about Serbia, not Ruma, Serbia)."""
+    if is_country(entries[0]):
+        return entries
     same = [e for e in entries if e.type == entries[0].type]
     best = min(same, key=lambda e: rank.get(e.country, len(rank)))
     if best is entries[0] or best.country not in rank:

@@ -209,6 +209,12 @@ def line_ends(text: str, tokens: Sequence[Token]) -> list[int]:
     return ends
 
 
+def small_foreign_place(entry: KBEntry) -> bool:
+    """A GeoNames town outside the Arab world, too small to be named by a word prose uses otherwise."""
+    return entry.type in ("GPE", "LOC") and not is_curated(entry) and entry.country not in ARAB_LEAGUE \
+        and entry.prior < SMALL_TOWN
+
+
 def is_curated(entry: KBEntry) -> bool:
     return "marsad-curated" in entry.source or "cldr" in entry.source  # hand-checked rows and countries
 
@@ -291,7 +297,9 @@ def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, gaz: Gazet
     entries: tuple[KBEntry, ...] = ()
     for form in forms:
         key = " ".join([form.form, *rest])
-        found = tuple(e for e in kb.lookup(key) if compatible(e.type, span.type))
+        # «البلاتين» (platinum) is not Palatine: a small town abroad is not read with ال it does not have
+        added = not rest and not kb.knows_form(key)
+        found = tuple(e for e in kb.lookup(key) if compatible(e.type, span.type) and not (added and small_foreign_place(e)))
         if found and in_name_chain(tokens, span.first, span.last, found[0], key, kb):
             break  # «عبدالله بن عبدالعزيز» of «… الربيعة» is not King Abdullah
         if found and not gaz.uncredited_agency(tokens, span.first, span.last - span.first, key):

@@ -26,7 +26,7 @@ from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, source_offset, strip_article)
-from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_country, is_family_name
+from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_country, is_family_name, small_foreign_place
 from .head_names import STOPS as NAME_STOPS
 from .name_lists import FAMILY, GIVEN, TOKEN, name_words
 
@@ -217,8 +217,10 @@ def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: di
     stands before a person, a place word or preposition before a place, or a neighbouring place in a list."""
     if entry.id in by_kb:
         return True
-    if m.tagged and (m.last - m.first > 1 or attestation(m.key) < VERY_COMMON_WORD):
-        return True  # the tagger alone does not make a very common word (المدينة) a name: other context must
+    if m.tagged and (m.last - m.first > 1 or attestation(m.key) < VERY_COMMON_WORD) and not small_foreign_place(entry):
+        # the tagger alone does not make a very common word (المدينة) a name, nor a word a small town abroad
+        # (بزوغ "rise" as ب + Zug): other context must
+        return True
     if entry.type == "PERSON":
         return m.first in role_before
     if entry.type in ("GPE", "LOC"):
