@@ -162,3 +162,17 @@ def test_a_surname_does_not_take_an_article_it_lacks(shipped):
 def test_one_definite_word_is_a_person_alone_only_as_a_family_name(word, alone):
     m = NameMatch(0, 1, 0, len(word), fold(word), "PERSON", origin="tagger", tagged=True)
     assert not_a_lone_surname(m) is not alone
+
+
+def test_a_proclitic_before_a_given_name_is_no_part_of_the_name(shipped):
+    # «فسامي الجابر» (so Sami al-Jaber), «لعبد الرحمن بن سمرة»
+    doc = shipped(Document(Source("text"), raw="فسامي الجابر هو المدرب الذي قاد الفريق."))
+    assert [doc.text[m.start:m.end] for e in doc.entities for m in e.mentions] == ["سامي الجابر"]
+
+
+def test_a_first_name_alone_is_the_one_person_named_before_with_it(shipped):
+    # alqabas via sabq 2015-07-22: «الفنان الكويتي عبدالحسين عبدالرضا … ويعد عبدالحسين من أبرز الرموز الفنية»
+    doc = shipped(Document(Source("text"), raw="غادر الفنان الكويتي عبدالحسين عبدالرضا مستشفى رويال برومبتون في لندن. "
+                                                  "ويعد عبدالحسين من أبرز الرموز الفنية في الكويت والخليج."))
+    people = [[doc.text[m.start:m.end] for m in e.mentions] for e in doc.entities if e.type == "PERSON"]
+    assert all("عبدالحسين" not in texts or texts[0] == "عبدالحسين عبدالرضا" for texts in people)

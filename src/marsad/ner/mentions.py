@@ -37,6 +37,7 @@ COMMON_WORD_COUNT = 250
 COMMON_VARIANT = 300  # a KB short form seen this often in prose is a common word first
 # A small place outside the Arab world, or one whose name prose uses this often, is linked only with context.
 RARE_PLACE_WORD = 200
+PREPOSITION_LETTERS = ("ب", "ل", "ك")
 BIG_CITY = 1_000_000  # a city this populous is named by its own name, not by a common word
 SMALL_TOWN = 100_000  # below this, a one-word place needs context even in the Arab world
 ARAB_LEAGUE = frozenset({"SAU", "ARE", "KWT", "QAT", "BHR", "OMN", "YEM", "IRQ", "SYR", "LBN", "JOR", "PSE",
@@ -305,6 +306,11 @@ def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, gaz: Gazet
         if found and not gaz.uncredited_agency(tokens, span.first, span.last - span.first, key):
             chosen, entries = form, found
             break
+    if not entries and chosen is forms[0] and span.type == "PERSON" and forms[0].form not in name_words():
+        # «فسامي», «لعبد الرحمن»: a proclitic before a listed given name the tagger kept in the name
+        # (one word after ب/ل/ك is more often the preposition and a word: «بخالص العزاء»)
+        chosen = next((f for f in forms[1:] if GIVEN in name_words().get(f.form, ())
+                       and (rest or first.norm[:f.skip][-1:] not in PREPOSITION_LETTERS)), chosen)
     key = " ".join([chosen.form, *rest])
     start = source_offset(text, first.start, first.end, chosen.skip)
     typ = entries[0].type if entries else span.type

@@ -85,6 +85,11 @@ class Cluster:
             self.country = self.country or match.country
             self.agent = self.agent or match.agent
 
+    def first_names(self) -> set[str]:
+        """Loose first words of the names this person was given in full (two words or more)."""
+        return {loose(m.key.split()[0]) for m in self.mentions if m.origin in ("kb", "tagger", "titled")
+                and len(m.key.split()) > 1 and m.key.split()[0] not in PATRONYMIC}
+
     def short_keys(self, kb: KnowledgeBase) -> set[str]:
         """Loose forms of the words that stand alone for this entity later in the article."""
         keys: set[str] = set()
@@ -307,6 +312,11 @@ def _shortened(text: str, tokens: Sequence[Token], clusters: list[Cluster], m: N
         if found:
             m.key, m.start = " ".join([form.form, *rest]), source_offset(text, tok.start, tok.end, form.skip)
             return max(found, key=lambda c: max(x.start for x in c.mentions))
+    if m.type == "PERSON" and not rest:
+        # «سامي» after «سامي الجابر»: the one person named before with that first name (sports and arts pages)
+        found = [c for c in clusters if c.type == "PERSON" and c.start < m.start and loose(m.key) in c.first_names()]
+        if len(found) == 1:
+            return found[0]
     return None
 
 
