@@ -224,3 +224,20 @@ def test_an_office_of_a_country_in_the_construct_state_and_a_foreign_first_name(
 ])
 def test_an_office_of_a_body_named_after_a_head_or_a_construct_noun(shipped, text, name, role):
     assert role in roles_of(text, shipped)[name][0]
+
+
+@pytest.mark.parametrize("text, name", [
+    # alriyadh 2015-07-23: «تمهيدا لبدء تصوير مسلسل "بيوت من تراب" من بطولة الفنان»
+    ('تمهيدا لبدء تصوير مسلسل "بيوت من تراب" من بطولة الفنان.', 'مسلسل "بيوت من تراب"'),
+    # «بموسيقى المسلسل التركي الشهير "سنوات الضياع"»
+    ('بموسيقى المسلسل التركي الشهير "سنوات الضياع".. وهل كانت هذه', 'المسلسل التركي الشهير "سنوات الضياع"'),
+    ("وعرض فيلم «شد أجزاء» للفنان محمد رمضان.", "فيلم «شد أجزاء»"),  # the actor's is no part of it
+])
+def test_a_work_is_its_head_and_quoted_title(kb_only, text, name):
+    assert ("MISC", name) in entities(text, kb_only)
+
+
+@pytest.mark.parametrize("text", ["وقرأت كتاب التاريخ في المدرسة.", "وعرض المسلسل التركي على القناة.",
+                                  "ويشارك في البرنامج التدريبي للموظفين."])
+def test_a_work_head_without_a_quoted_title_is_no_name(kb_only, text):
+    assert [n for t, n in entities(text, kb_only) if t == "MISC"] == []

@@ -60,13 +60,15 @@ class Head:
     type: str  # ORG | MISC | LOC | GPE: what a name built on this head is
     agent: str | None  # CAMEO agent code, None when the head alone does not say
     weak: bool  # also a common noun: a name only before a name (حركة "طالبان", not حركة النقل)
+    titled: bool = False  # a work (مسلسل، فيلم): a name only with its quoted title (مسلسل "باب الحارة")
 
 
 def _head_rows() -> list[tuple[str, Head, str]]:
     rows = []
     for row in data_rows("ner/name-heads.tsv"):
         head, typ, agent, kind = (*row, "", "", "")[:4]
-        rows.append((fold(head), Head(typ.strip(), agent.strip() or None, kind.strip() == "weak"), kind.strip()))
+        kind = kind.strip()
+        rows.append((fold(head), Head(typ.strip(), agent.strip() or None, kind in ("weak", "work"), kind == "work"), kind))
     return rows
 
 
@@ -193,10 +195,13 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
         return None  # «عن طريق المهاجم»: by way of the striker
     head = heads[strip_article(form.form)]
     chain = _Chain(i + 1, head, core=i + 1)
-    if form.form.startswith(ARTICLE):
+    if head.titled:
+        if not _quoted_title(tokens, chain, names_at):
+            return None
+    elif form.form.startswith(ARTICLE):
         _extend(tokens, chain, names_at, kb, i + MAX_NAME_TOKENS)
         # الجيش اليمني، الحكومة الأفغانية، الدوري السعودي
-        national = chain.country is not None and (head.agent in NATIONAL_AGENTS or head.type == "MISC")
+        national = chain.country is not None and (head.agent in NATIONAL_AGENTS or head.type == "MISC" and not head.weak)
         if not (chain.qualified or national or (chain.named and _place_follows(tokens, chain.last, names_at))):
             return None  # «الصحيفة البريطانية» is the paper named before; «الحكومة» is no name
         if _office_complement(tokens, i):
@@ -334,6 +339,15 @@ def _found(chain: _Chain, last: int) -> None:
     chain.last = chain.core = last
     chain.named = chain.qualified = True
     chain.kind = "genitive"
+
+
+def _quoted_title(tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatch]) -> bool:
+    """«مسلسل "بيوت من تراب"», «المسلسل التركي الشهير "سنوات الضياع"»: a work's head, its adjectives, its quoted
+    title, and nothing after it («للمخرج» is the director's)."""
+    while chain.last < len(tokens) and definite(tokens[chain.last]) and (
+            is_nisba(tokens[chain.last].norm) or tokens[chain.last].norm in ADJECTIVES):
+        chain.last += 1
+    return chain.last < len(tokens) and tokens[chain.last].norm in QUOTES and _quoted(tokens, chain, names_at)
 
 
 def _quoted(tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatch]) -> bool:
