@@ -241,3 +241,11 @@ def test_a_work_is_its_head_and_quoted_title(kb_only, text, name):
                                   "ويشارك في البرنامج التدريبي للموظفين."])
 def test_a_work_head_without_a_quoted_title_is_no_name(kb_only, text):
     assert [n for t, n in entities(text, kb_only) if t == "MISC"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وتجاوز عدد زوار متحف المصمك خلال العيد خمسة آلاف زائر.", "متحف المصمك"),  # aljazirah 2015-07-25
+    ("وانفجرت قنبلة قرب محطة كنغزكروس في لندن.", "محطة كنغزكروس"),
+])
+def test_a_museum_or_a_station_is_a_name_by_its_head(kb_only, text, name):
+    assert name in orgs(text, kb_only)
