@@ -249,3 +249,8 @@ def test_a_work_head_without_a_quoted_title_is_no_name(kb_only, text):
 ])
 def test_a_museum_or_a_station_is_a_name_by_its_head(kb_only, text, name):
     assert name in orgs(text, kb_only)
+
+
+def test_an_indefinite_complement_takes_a_named_place(kb_only):
+    # «الهيئة العليا لتطوير مدينة الرياض» (لتطوير: the analysis keeps its ل)
+    assert "الهيئة العليا لتطوير مدينة الرياض" in orgs("وأعلنت الهيئة العليا لتطوير مدينة الرياض عن المشروع.", kb_only)

@@ -124,9 +124,13 @@ def lam_definite(tok: Token) -> bool:
 
 
 def lam_indefinite(tok: Token) -> bool:
-    """«لحقوق», «لأبحاث», «لطب»: ل on a noun that a genitive will follow (not ل + a pronoun: «لها»)."""
-    return tok.prefix == "ل" and not tok.stem.startswith(ARTICLE) and len(tok.stem) >= 2 \
-        and tok.stem not in PRONOUN_SUFFIXES and tok.stem not in SHORT_PARTICLES
+    """«لحقوق», «لأبحاث», «لطب»: ل on a noun that a genitive will follow (not ل + a pronoun: «لها»); also where
+    the word analysis kept the ل, the word no better attested than the noun (لتطوير, not لبنان)."""
+    stem = tok.stem if tok.prefix == "ل" else tok.norm[1:] if (
+        not tok.prefix and tok.norm[:1] == "ل" and tok.norm[1:2] != "ل"
+        and attestation(tok.norm) <= attestation(tok.norm[1:])) else None
+    return stem is not None and not stem.startswith(ARTICLE) and len(stem) >= 2 \
+        and stem not in PRONOUN_SUFFIXES and stem not in SHORT_PARTICLES
 
 
 def is_title(form: str) -> bool:
@@ -409,13 +413,27 @@ def _extend(tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatc
         elif lam_definite(tok) and _stem(tok) not in STOPS:
             _complement(chain, chain.last + 1)
         elif lam_indefinite(tok) and tok.stem not in STOPS and chain.last + 1 < len(tokens) \
-                and definite(tokens[chain.last + 1]) and tokens[chain.last + 1].norm not in STOPS \
                 and chain.kind != "head":  # «المستشفى لتلقي العلاج» is a purpose, «المرصد السوري لحقوق» a name
-            _complement(chain, chain.last + 2)
+            end = _complement_end(tokens, chain.last + 1, names_at)
+            if end is None:
+                return
+            _complement(chain, end)
         elif and_definite(tok) and chain.kind in ("genitive", "complement") and tok.norm[1:] not in STOPS:
             chain.last = chain.core = chain.last + 1
         else:
             return
+
+
+def _complement_end(tokens: Sequence[Token], j: int, names_at: dict[int, NameMatch]) -> int | None:
+    """Where the genitive of an indefinite ل-complement ends: a definite noun («لحقوق الإنسان»), a named place
+    («لتطوير مدينة الرياض»), or a name; None when none follows."""
+    tok = tokens[j]
+    if definite(tok) and tok.norm not in STOPS:
+        return j + 1
+    name = names_at.get(j + 1) if tok.norm in PLACE_WORDS else names_at.get(j)
+    if name is not None and not tokens[name.first].prefix and name.type in ("GPE", "LOC", "ORG", "PERSON"):
+        return name.last
+    return None
 
 
 def _branch_place(tokens: Sequence[Token], j: int, names_at: dict[int, NameMatch]) -> NameMatch | None:
