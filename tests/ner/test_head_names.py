@@ -254,3 +254,14 @@ def test_a_museum_or_a_station_is_a_name_by_its_head(kb_only, text, name):
 def test_an_indefinite_complement_takes_a_named_place(kb_only):
     # «الهيئة العليا لتطوير مدينة الرياض» (لتطوير: the analysis keeps its ل)
     assert "الهيئة العليا لتطوير مدينة الرياض" in orgs("وأعلنت الهيئة العليا لتطوير مدينة الرياض عن المشروع.", kb_only)
+
+
+def test_a_quoted_title_the_kb_knows_as_a_body_is_that_body(kb_only):
+    # alriyadh 2015-07-21: «برنامج “الغذاء العالمي”» is the World Food Programme, no TV programme
+    doc = kb_only(Document(Source("text"), raw="وقال برنامج “الغذاء العالمي” إن المساعدات وصلت إلى عدن."))
+    assert [(e.type, e.name_en) for e in doc.entities][0] == ("ORG", "World Food Programme")
+
+
+def test_a_name_with_and_without_its_adjective_is_one_entity(kb_only):
+    doc = kb_only(Document(Source("text"), raw="وزار الوفد متحف المصمك الوطني أمس. ويعد متحف المصمك من أبرز المواقع."))
+    assert [[doc.text[m.start:m.end] for m in e.mentions] for e in doc.entities] == [["متحف المصمك الوطني", "متحف المصمك"]]

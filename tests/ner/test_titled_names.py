@@ -63,3 +63,10 @@ def test_a_name_chain_that_begins_with_a_role_word_keeps_it_and_a_function_word_
     people = {e.name: (e.roles, [doc.text[m.start:m.end] for m in e.mentions]) for e in doc.entities if e.type == "PERSON"}
     assert people["سلطان بن سلمان"] == (["رئيس الهيئة العامة للسياحة والتراث الوطني"], ["سلطان بن سلمان"])
     assert "رجاء الجداوي" in people
+
+
+def test_a_foreign_name_after_an_office_is_a_person():
+    # alriyadh 2015-07-22 (AFP): «وقالت المتحدثة بابالويا مبيندو إن القطار …»; not the nisbas «تنظيمي نسائي»
+    shipped = load_pipeline()
+    doc = shipped(Document(Source("text"), raw="وقالت المتحدثة بابالويا مبيندو إن القطار الذي كان يتحرك اصطدم بآخر."))
+    assert [(e.name, e.roles) for e in doc.entities if e.type == "PERSON"] == [("بابالويا مبيندو", ["المتحدثة"])]

@@ -218,11 +218,13 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
     last = chain.last
     words = [form.form, *(t.norm for t in tokens[i + 1:last])]
     entry = _kb_entry(kb, words, chain.core - i, head.type)
+    if entry is None and head.titled:
+        entry = _kb_entry(kb, words, chain.core - i, "ORG")  # «برنامج "الغذاء العالمي"» is the World Food Programme
     country = chain.country or (entry.country if entry else None)
     key = " ".join(words[:chain.core - i] if chain.qualified else words)  # «نادي الهلال السعودي» is «نادي الهلال»
     return NameMatch(i, last, source_offset(text, tok.start, tok.end, form.skip), tokens[last - 1].end, key,
-                     head.type, (entry,) if entry else (), origin="structure", tagged=True, country=country,
-                     agent=head.agent)
+                     entry.type if entry else head.type, (entry,) if entry else (), origin="structure", tagged=True,
+                     country=country, agent=head.agent)
 
 
 def _national_body(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase) -> NameMatch | None:

@@ -25,10 +25,10 @@ from ..kb.roles import HONORIFIC, OFFICE, ROLE_PREPOSITIONS, appositive_roles, i
 from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
-                               first_forms, source_offset, strip_article)
+                               first_forms, is_nisba, source_offset, strip_article)
 from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_country, is_family_name, small_foreign_place
-from .head_names import STOPS as NAME_STOPS
-from .name_lists import FAMILY, GIVEN, TOKEN, name_words
+from .head_names import ADJECTIVES as NAME_ADJECTIVES, STOPS as NAME_STOPS
+from .name_lists import FAMILY, GIVEN, NAME_TOKEN_FLOOR, TOKEN, name_words
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
@@ -47,7 +47,6 @@ FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
 IN = "في"
 COMMON_TAIL_WORD = 200  # a word prose uses this often, not on the name lists, is no part of a person's name
 PREPOSITION_WORD = 100  # after ب/ل/ك, a word prose uses this often is that word, not a name (بخالص العزاء)
-NAME_TOKEN_FLOOR = 50  # the count the word list gives a listed name that prose does not use
 SURNAME_WORD = 1000  # a family name prose uses this often as a word (الحكيم "the wise") is no person alone
 VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a word first: the tagger alone does not make it a name
 PLACE_CUES = CUE_WORDS["place_cue"]  # words before a place name that make an ambiguous one-word form a place
@@ -167,7 +166,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             if m.type == "PERSON" and m.origin == "tagger":
                 extend_or_trim(text, tokens, m, kb, taken)
             key = loose(m.key)
-            cluster = by_name.get(key) or _shortened(text, tokens, clusters, m, kb)
+            cluster = by_name.get(key) or by_name.get(_without_adjectives(key, kb)) or _shortened(text, tokens, clusters, m, kb)
             if cluster is None:
                 if not keep_unlinked(m, kb) or (m.type == "PERSON" and (
                         (not_a_lone_surname(m) and m.first not in role_before) or
@@ -176,6 +175,8 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
                     continue
                 cluster = new_cluster(m.type or "MISC")
             by_name[loose(m.key)] = cluster
+            if m.origin == "structure":
+                by_name.setdefault(_without_adjectives(loose(m.key), kb), cluster)  # «متحف المصمك (الوطني)»
         cluster.mentions.append(m)
         cluster.country = cluster.country or m.country
         cluster.agent = cluster.agent or m.agent
@@ -296,6 +297,15 @@ def _not_name(word: str) -> bool:
 @lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
     return frozenset(row[0] for row in data_rows("ner/not-names.tsv"))
+
+
+def _without_adjectives(key: str, kb: KnowledgeBase) -> str:
+    """A name built on a head without the nisbas and adjectives at its end: «متحف المصمك الوطني» is «متحف المصمك»
+    (a country's nisba stays: «وزارة الخارجية المصرية» is not every «وزارة الخارجية»)."""
+    words = key.split()
+    while len(words) > 2 and (is_nisba(words[-1]) or words[-1] in NAME_ADJECTIVES) and kb.nisba(words[-1]) is None:
+        words.pop()
+    return " ".join(words)
 
 
 def _shortened(text: str, tokens: Sequence[Token], clusters: list[Cluster], m: NameMatch,

@@ -7,6 +7,7 @@ from functools import lru_cache
 from .features import read_gazetteer
 
 GIVEN, FAMILY, TOKEN = "PER_GIVEN", "PER_SUR", "PER_TOKEN"
+NAME_TOKEN_FLOOR = 50  # the count the word list gives a listed name that prose does not use (scripts/build_lexicon.py)
 
 
 @lru_cache(maxsize=1)
