@@ -105,8 +105,9 @@ def test_events_and_places_built_on_a_head_noun(kb_only, text, typ, name):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("وأعلن المشايخ المساهمة في وقف زاد الخير بجمعية البر في محافظة صامطة على نية شهداء الوطن.", "محافظة صامطة"),
-    ("بثت وزارة الإسكان مقطعاً مصوراً لمشروع إسكان محافظة أملج بمنطقة تبوك.", "محافظة أملج"),
+    # sabq.org 2015-07: «بزفاف نجله الشاب "ماجد" بمحافظة أضم التابعة لمنطقة مكة المكرمة»
+    ("احتفل عميد أسرة آل سالم بزفاف نجله الشاب بمحافظة أضم التابعة لمنطقة مكة المكرمة.", "محافظة أضم"),
+    ("وتشمل الجولة زيارة منتزه الجبل الأخضر وبعض معالم مدينة أبها ومحافظة تنومة والنماص.", "محافظة تنومة"),
 ])
 def test_a_governorate_the_kb_lacks_is_a_place_by_its_head(kb_only, text, name):
     assert ("GPE", name) in entities(text, kb_only)
@@ -265,3 +266,13 @@ def test_a_quoted_title_the_kb_knows_as_a_body_is_that_body(kb_only):
 def test_a_name_with_and_without_its_adjective_is_one_entity(kb_only):
     doc = kb_only(Document(Source("text"), raw="وزار الوفد متحف المصمك الوطني أمس. ويعد متحف المصمك من أبرز المواقع."))
     assert [[doc.text[m.start:m.end] for m in e.mentions] for e in doc.entities] == [["متحف المصمك الوطني", "متحف المصمك"]]
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # okaz 2015-07-31: «الملحق العسكري السعودي لدى مصر العقيد ركن عبد الله الجاسر»
+    ("وقال الملحق العسكري السعودي لدى مصر العقيد ركن عبد الله الجاسر إن الزيارة ناجحة.", "عبد الله الجاسر",
+     ["الملحق العسكري السعودي لدى مصر", "العقيد ركن"]),
+    ("وشارك الملازم طيار بندر الفيصل في العرض.", "بندر الفيصل", ["الملازم طيار"]),
+])
+def test_a_rank_with_its_qualifier_and_an_attache(shipped, text, name, roles):
+    assert roles_of(text, shipped)[name][0] == roles

@@ -126,3 +126,11 @@ def shipped() -> Pipeline:
 ])
 def test_a_word_is_no_small_town_abroad(shipped, text):
     assert not {"Palatine", "Zug"} & set(linked(text, shipped).values())
+
+
+@pytest.mark.parametrize("text, name, name_en", [
+    ("ووصل الوفد إلى رابغ أمس.", "رابغ", "Rabigh"),  # a Saudi town GeoNames names only in Latin letters
+    ("وعاش الشاعر في نجد سنوات طويلة.", "نجد", "Najd"),  # a region the books use as a word (plateau): after في
+])
+def test_towns_and_regions_the_press_names(kb_only, text, name, name_en):
+    assert linked(text, kb_only)[name] == name_en

@@ -28,7 +28,9 @@ POST_WORDS = _WORDS["post"]  # يشغل منصب …
 PHRASE_STOPS = _WORDS["stop"]  # words that end an appositive phrase: time expressions and clause openers
 CONJUNCT_HEADS = _WORDS["conjunct_head"]
 ROLE_PREPOSITIONS = _WORDS["preposition"]  # «سفير … لدى مصر»: inside an office, before what it serves
-FORMER = _WORDS["former"]  # الرئيس السابق  # «و + one of these» starts a further role in an appositive phrase
+FORMER = _WORDS["former"]  # الرئيس السابق
+RANK_QUALIFIERS = _WORDS["rank_qualifier"]  # العقيد ركن
+MILITARY = "MIL"
 MAX_APPOSITIVE_WORDS = 12  # an apposition longer than this is a clause, not a role
 
 
@@ -141,6 +143,9 @@ def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase
             country = nisba.country
             words.append(tokens[last].norm)
             last += 1
+    if hit.role.agent == MILITARY and last < len(tokens) and tokens[last].norm in RANK_QUALIFIERS:
+        words.append(tokens[last].norm)  # «العقيد ركن», «الملازم طيار»
+        last += 1
     former = last < len(tokens) and tokens[last].norm in FORMER
     if former:
         last += 1  # «الرئيس السابق علي عبد الله صالح»

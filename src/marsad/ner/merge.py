@@ -541,6 +541,10 @@ def _role_tail(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch], 
         named = named_at.get(end)
         if named is not None:
             end = named.last
+        elif tok.prefix == LAM and not tok.stem.startswith(ARTICLE) and end + 1 < len(tokens) and (
+                tokens[end + 1].norm.startswith(ARTICLE) or end + 1 in named_at):
+            # «(المدير الفني) لمنتخب سوريا الأول لكرة القدم»: ل + a noun and its genitive, a word or a name
+            end = named_at[end + 1].last if end + 1 in named_at else end + 2
         elif tok.norm.startswith(ARTICLE) or tok.norm.startswith("لل") or (
                 tok.prefix in TAIL_PREFIXES and tok.stem.startswith(ARTICLE)) or (
                 tok.prefix in TAIL_PREFIXES and tok.stem in PLACE_CUES):
