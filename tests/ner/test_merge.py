@@ -176,3 +176,9 @@ def test_a_first_name_alone_is_the_one_person_named_before_with_it(shipped):
                                                   "ويعد عبدالحسين من أبرز الرموز الفنية في الكويت والخليج."))
     people = [[doc.text[m.start:m.end] for m in e.mentions] for e in doc.entities if e.type == "PERSON"]
     assert all("عبدالحسين" not in texts or texts[0] == "عبدالحسين عبدالرضا" for texts in people)
+
+
+def test_a_tagged_person_does_not_run_across_the_and_of_a_list(shipped):
+    # alwatan 2015-07: «عبدالله قيسي وساري عمرو»; «الجابر وجاملوه» (and they flattered him)
+    doc = shipped(Document(Source("text"), raw="أكد عبدالله قيسي وساري عمرو أن الفريق جاهز."))
+    assert [e.name for e in doc.entities if e.type == "PERSON"] == ["عبدالله قيسي", "ساري عمرو"]

@@ -70,3 +70,11 @@ def test_a_foreign_name_after_an_office_is_a_person():
     shipped = load_pipeline()
     doc = shipped(Document(Source("text"), raw="وقالت المتحدثة بابالويا مبيندو إن القطار الذي كان يتحرك اصطدم بآخر."))
     assert [(e.name, e.roles) for e in doc.entities if e.type == "PERSON"] == [("بابالويا مبيندو", ["المتحدثة"])]
+
+
+def test_a_verb_or_a_noun_after_an_office_is_no_foreign_name():
+    shipped = load_pipeline()
+    for text in ("وقال متحدث باسم مقاتلين يمنيين اليوم الاثنين إن المقاتلين تقدموا.",  # reuters 2015
+                 "وجد المستثمرون أنفسهم أمام معضلة تبعتها مشكلة ثلاثية الأبعاد."):  # أمام is no إمام
+        doc = shipped(Document(Source("text"), raw=text))
+        assert [e.name for e in doc.entities if e.type == "PERSON"] == []

@@ -30,6 +30,7 @@ CONJUNCT_HEADS = _WORDS["conjunct_head"]
 ROLE_PREPOSITIONS = _WORDS["preposition"]  # «سفير … لدى مصر»: inside an office, before what it serves
 FORMER = _WORDS["former"]  # الرئيس السابق
 RANK_QUALIFIERS = _WORDS["rank_qualifier"]  # العقيد ركن
+NOT_ROLES_AS_WRITTEN = frozenset(row[1] for row in data_rows("kb/role-words.tsv") if row[0] == "written")  # أمام
 MILITARY = "MIL"
 MAX_APPOSITIVE_WORDS = 12  # an apposition longer than this is a clause, not a role
 
@@ -122,7 +123,7 @@ def find_role_phrases(text: str, tokens: Sequence[Token], kb: KnowledgeBase) -> 
 def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase) -> RolePhrase | None:
     """The role phrase that starts at token i, if one does."""
     tok = tokens[i]
-    if not _may_start_role(tok.norm, tok.prefix, tok.stem):
+    if not _may_start_role(tok.norm, tok.prefix, tok.stem) or text[tok.start:tok.end][len(tok.prefix):] in NOT_ROLES_AS_WRITTEN:
         return None
     forms = first_forms(tok)
     modifier = next((f for f in forms if f.form in MODIFIERS), None)

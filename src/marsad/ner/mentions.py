@@ -281,6 +281,20 @@ class TaggedSpan:
     type: str
 
 
+def split_at_and(spans: Sequence[TaggedSpan], tokens: Sequence[Token]) -> list[TaggedSpan]:
+    """A tagger's person run across the و of a list is two people («أيمن حفني وباسم مرسي»), and one across the و
+    of a verb stops before it («الجابر وجاملوه»); a word that is a listed name as written (وليد) is no و."""
+    out: list[TaggedSpan] = []
+    for span in spans:
+        first = span.first
+        for k in range(span.first + 1, span.last) if span.type == "PERSON" else ():
+            if tokens[k].prefix.startswith(AND_PREFIX) and tokens[k].norm not in name_words():
+                out.append(TaggedSpan(first, k, span.type))
+                first = k
+        out.append(TaggedSpan(first, span.last, span.type))
+    return out
+
+
 def decode_iob(labels: Sequence[str], offset: int = 0) -> list[TaggedSpan]:
     """Spans of IOB2 labels (seqeval's chunks: an I- that does not continue its type opens a span)."""
     return [TaggedSpan(offset + first, offset + last + 1, typ) for typ, first, last in entities(labels)]
@@ -294,7 +308,8 @@ def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, gaz: Gazet
     forms = first_forms(first)
     # A name the KB does not know keeps its first letter unless that is the conjunction و: بـ/لـ/كـ before an
     # unknown name is as likely its own first letter (باولو، كريتر) as a preposition.
-    chosen = forms[1] if len(forms) > 1 and first.prefix.startswith(AND_PREFIX) else forms[0]
+    chosen = next((f for f in forms if f.skip == len(AND_PREFIX)), forms[0]) if first.prefix.startswith(AND_PREFIX) \
+        else forms[0]  # «وساري» is و + ساري, whatever else the analysis reads in it (و + س + اري)
     entries: tuple[KBEntry, ...] = ()
     for form in forms:
         key = " ".join([form.form, *rest])

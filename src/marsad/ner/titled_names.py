@@ -10,14 +10,15 @@ from collections.abc import Sequence
 
 from ..document import RolePhrase, Token
 from ..kb import KnowledgeBase
-from ..kb.roles import is_role_word
-from ..text.word_forms import AND_PREFIX, ARTICLE, PATRONYMIC, attestation
+from ..kb.roles import OFFICE, is_role_word
+from ..text.word_forms import AND_PREFIX, ARTICLE, IMPERFECT_PREFIXES, PATRONYMIC, attestation
 from .mentions import NameMatch
 from .name_lists import GIVEN, NAME_TOKEN_FLOOR, TOKEN, name_words
 
 MAX_NAME_WORDS = 5
 MIN_FOREIGN_LETTERS = 3
 NISBA = "ي"
+PRONOUN_SUFFIXES = ("هم", "ها", "هما", "ه")
 FUNCTION_WORD_COUNT = 20_000  # a listed name token prose uses more than this (ما، من) is a function word
 COMMON_WORD = 3000  # a given name prose uses this often as a word (أمل، سعيد) is a name only when the KB or tagger says
 
@@ -31,11 +32,12 @@ def titled_people(text: str, tokens: Sequence[Token], roles: Sequence[RolePhrase
     for r in roles:
         first = r.last
         if first >= len(tokens) or first in covered or not (_given(tokens[first], names) or (
-                _foreign(tokens[first], names) and first + 1 < len(tokens) and first + 1 not in covered
-                and _foreign(tokens[first + 1], names))):
+                r.kind == OFFICE and first + 1 < len(tokens) and first + 1 not in covered
+                and _foreign(tokens[first], names) and _foreign(tokens[first + 1], names))):
             continue  # «الأمير بندر …», «المتحدثة بابالويا مبيندو»
-        last = first + 1
-        while last < len(tokens) and last - first < MAX_NAME_WORDS and last not in covered \
+        foreign = not _given(tokens[first], names)
+        last = first + 2 if foreign else first + 1  # a foreign name is its two words
+        while not foreign and last < len(tokens) and last - first < MAX_NAME_WORDS and last not in covered \
                 and _name_word(tokens[last], names):
             last += 1
         while last - 1 > first and tokens[last - 1].norm in PATRONYMIC:
@@ -58,9 +60,12 @@ def _foreign(tok: Token, names: dict[str, frozenset[str]]) -> bool:
     """A word prose does not use, unlisted or a world-name token, bare: a foreign name («بابالويا»), not the nisba of
     a word prose uses («تنظيمي», «نسائي»)."""
     word = tok.norm
+    listed = TOKEN in names.get(word, ())
     return tok.is_word and not tok.prefix and not word.startswith(ARTICLE) and len(word) >= MIN_FOREIGN_LETTERS \
-        and attestation(word) <= NAME_TOKEN_FLOOR and names.get(word, frozenset({TOKEN})) <= {TOKEN} \
-        and not is_role_word(word) and not (word.endswith(NISBA) and attestation(word[:-1]) > NAME_TOKEN_FLOOR)
+        and (attestation(word) == 0 or listed and attestation(word) <= NAME_TOKEN_FLOOR) \
+        and names.get(word, frozenset({TOKEN})) <= {TOKEN} and not is_role_word(word) \
+        and not (word.endswith(NISBA) and attestation(word[:-1]) > NAME_TOKEN_FLOOR) \
+        and (listed or not (word[0] in IMPERFECT_PREFIXES or word.endswith(PRONOUN_SUFFIXES)))  # تتواصل، استبعادهم
 
 
 def _name_word(tok: Token, names: dict[str, frozenset[str]]) -> bool:
@@ -68,5 +73,4 @@ def _name_word(tok: Token, names: dict[str, frozenset[str]]) -> bool:
     (ما), not the و of the next item in a list."""
     if not tok.is_word or tok.prefix.startswith(AND_PREFIX) or is_role_word(tok.norm):
         return False
-    return tok.norm in PATRONYMIC or (bool(names.get(tok.norm)) and attestation(tok.norm) <= FUNCTION_WORD_COUNT) \
-        or _foreign(tok, names)
+    return tok.norm in PATRONYMIC or (bool(names.get(tok.norm)) and attestation(tok.norm) <= FUNCTION_WORD_COUNT)
