@@ -182,3 +182,5 @@ def test_a_tagged_person_does_not_run_across_the_and_of_a_list(shipped):
     # alwatan 2015-07: «عبدالله قيسي وساري عمرو»; «الجابر وجاملوه» (and they flattered him)
     doc = shipped(Document(Source("text"), raw="أكد عبدالله قيسي وساري عمرو أن الفريق جاهز."))
     assert [e.name for e in doc.entities if e.type == "PERSON"] == ["عبدالله قيسي", "ساري عمرو"]
+    doc = shipped(Document(Source("text"), raw="ودافع سامي الجابر وجاملوه في اللقاء."))
+    assert [e.name for e in doc.entities if e.type == "PERSON"] == ["سامي الجابر"]

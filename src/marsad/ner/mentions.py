@@ -284,14 +284,17 @@ class TaggedSpan:
 def split_at_and(spans: Sequence[TaggedSpan], tokens: Sequence[Token]) -> list[TaggedSpan]:
     """A tagger's person run across the و of a list is two people («أيمن حفني وباسم مرسي»), and one across the و
     of a verb stops before it («الجابر وجاملوه»); a word that is a listed name as written (وليد) is no و."""
+    names = name_words()
     out: list[TaggedSpan] = []
     for span in spans:
         first = span.first
         for k in range(span.first + 1, span.last) if span.type == "PERSON" else ():
-            if tokens[k].prefix.startswith(AND_PREFIX) and tokens[k].norm not in name_words():
+            word = tokens[k].norm
+            if word.startswith(AND_PREFIX) and word not in names:
                 out.append(TaggedSpan(first, k, span.type))
                 first = k
-        out.append(TaggedSpan(first, span.last, span.type))
+        if first == span.first or span.last - first > 1 or tokens[first].norm[len(AND_PREFIX):] in names:
+            out.append(TaggedSpan(first, span.last, span.type))  # not «وجاملوه» alone
     return out
 
 
