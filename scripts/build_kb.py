@@ -115,6 +115,20 @@ class Entry:
         }
 
 
+NON_JOINING = frozenset("اأإآدذرزوؤة")  # letters that do not join the next: the press drops the space after them
+
+
+def add_glued_variants(entry: Entry) -> None:
+    """«حفرالباطن» for «حفر الباطن»: a two-word place whose first word ends in a letter that does not join the
+    next, written without the space (it looks the same)."""
+    if entry.type not in ("GPE", "LOC"):
+        return
+    for name in [entry.name, *entry.variants]:
+        words = name.split()
+        if len(words) == 2 and words[1].startswith("ال") and words[0][-1] in NON_JOINING:
+            entry.add_variant(words[0] + words[1])
+
+
 def clean(text: str) -> str:
     """NFC, single spaces, no tatweel or diacritics (the canonical written form)."""
     text = unicodedata.normalize("NFC", text).replace("\u0640", "")
@@ -459,6 +473,8 @@ def build(shared: Path) -> dict:
     curated = load_curated(cities, countries, known)
     entries = sorted([*countries.values(), *cities.values(), *curated.values()],
                      key=lambda e: e.id)
+    for e in entries:
+        add_glued_variants(e)
     protected = {form for e in entries if e.exempt  # with and without ال: lookup finds both
                  for k in (fold(f) for f in [e.name, *e.variants])
                  for form in (k, k[2:] if k.startswith("ال") else "ال" + k)}

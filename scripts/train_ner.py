@@ -10,7 +10,7 @@ line per run appended to build/ner/experiments.tsv:
     nice -n 5 .venv/bin/python scripts/train_ner.py dev --name +pass2 --second-pass
     nice -n 5 .venv/bin/python scripts/train_ner.py dev --name +wojood --second-pass --extra wojood
     (flags: --no-clusters --no-gazetteer --no-char-ngrams --no-context-clusters --no-bigrams
-     --c1 --c2 --iterations --o-threshold --try-o-thresholds --extra wojood,newsfane
+     --c1 --c2 --iterations --o-threshold --try-o-thresholds --extra wojood,newsfane,wikifane,aqmar
      --jobs N: train pass 1 and the jackknife folds in N processes)
     many runs in parallel: bash scripts/ner_sweep.sh CONFIGS (see there)
     What was tried, with dev figures: benchmarks/ner_ablation.md.
@@ -19,8 +19,8 @@ Ship (train on train + dev with the selected flags, write the model files and
 score the test split once); the shipped model (selected on dev, 73.3):
     nice -n 5 .venv/bin/python scripts/train_ner.py final --second-pass --no-char-ngrams --c1 0.03 --c2 0.05 --jobs 2
 
-Data: ../shared/data/ner/ (ANERcorp CAMeL train; optionally the Wojood sample
-and NewsFANE Gold mapped by scripts/ner_corpora.py). Never the test split for
+Data: ../shared/data/ner/ (ANERcorp CAMeL train; optionally the Wojood sample,
+NewsFANE Gold, WikiFANE Gold and AQMAR mapped by scripts/ner_corpora.py). Never the test split for
 training or selection, never SaudiNewsNet. NewsFANE sentences sharing a
 five-word sequence with the dev split are dropped in dev runs (NewsFANE shares
 text with ANERcorp).
@@ -43,7 +43,8 @@ from marsad.evaluate.ner import documents, score
 from marsad.ner.iob import Sentence
 from marsad.ner.features import FeatureConfig, FeatureExtractor, Lexicons, document_hints
 from marsad.ner.tagger import CRFTagger, DecodeConfig
-from ner_corpora import dev_split, read_anercorp, read_newsfane, read_wojood, shares_words_with
+from ner_corpora import (dev_split, read_anercorp, read_aqmar, read_newsfane, read_wikifane, read_wojood,
+                         shares_words_with)
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build" / "ner"
@@ -144,7 +145,7 @@ def main() -> None:
     parser.add_argument("--name", default="run")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--second-pass", action="store_true")
-    parser.add_argument("--extra", default="", help="comma-separated: wojood, newsfane")
+    parser.add_argument("--extra", default="", help="comma-separated: wojood, newsfane, wikifane, aqmar")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=150)
@@ -170,12 +171,19 @@ def main() -> None:
         held = dev
     extra: list[Sentence] = []
     sources = [s for s in args.extra.split(",") if s]
+    unknown = set(sources) - {"wojood", "newsfane", "wikifane", "aqmar"}
+    if unknown:
+        parser.error(f"unknown --extra source(s): {', '.join(sorted(unknown))}")
     if "wojood" in sources:
         for part in ("train", "val", "test"):
             extra += read_wojood(ner / "wojood-sample" / f"{part}.txt")
     if "newsfane" in sources:
         extra += without_overlap(read_newsfane(ner / "newsfane-gold" / "newsfane-gold-minus-anercorp-test.txt"),
                                  dev if args.mode == "dev" else [])
+    if "wikifane" in sources:
+        extra += read_wikifane(ner / "wikifane-gold" / "WikiFANE_Gold_2014_500K.txt")
+    if "aqmar" in sources:
+        extra += read_aqmar(ner / "aqmar")
     lex = Lexicons.load()
     log(f"{args.mode} {args.name}: train {len(train)} sentences, extra {len(extra)}, held-out {len(held)}")
     t0 = time.time()
@@ -223,6 +231,12 @@ def ship(pass1: bytes, pass2: bytes | None, config: FeatureConfig, decode: Decod
     if "newsfane" in sources:
         data.append("NewsFANE Gold minus ANERcorp-test overlap, types mapped")
         licences.append("NewsFANE Gold: CC BY-SA 3.0, which carries over to this model")
+    if "wikifane" in sources:
+        data.append("WikiFANE Gold (Alotaibi & Lee, COLING 2014), clitics re-attached, fine classes mapped")
+        licences.append("WikiFANE Gold: CC BY-SA 3.0, which carries over to this model")
+    if "aqmar" in sources:
+        data.append("AQMAR (Mohit et al., EACL 2012), PER/LOC/ORG/MIS* mapped")
+        licences.append("AQMAR: CC BY-SA 3.0, which carries over to this model")
     meta = {
         "name": "marsad-ner-crf",
         "pass1": "ner-pass1.crfsuite",

@@ -134,3 +134,8 @@ def test_a_word_is_no_small_town_abroad(shipped, text):
 ])
 def test_towns_and_regions_the_press_names(kb_only, text, name, name_en):
     assert linked(text, kb_only)[name] == name_en
+
+
+def test_a_two_word_place_written_without_its_space(kb_only):
+    # alyaum 2015-07-21: «دشن محافظ حفرالباطن عبدالمحسن بن محمد العطيشان»
+    assert linked("دشن محافظ حفرالباطن المهرجان.", kb_only)["حفرالباطن"] == "Hafar Al-Batin"
