@@ -19,6 +19,7 @@ from ..text.normalise import fold
 from ..text.word_forms import article_stem, toggle_article
 
 ARTEFACT = "kb.jsonl.gz"
+MAX_REMEMBERED_LOOKUPS = 200_000  # distinct forms looked up; the memory starts over beyond this
 # Match kinds, best first: the entry's canonical name, one of its variants.
 CANONICAL, VARIANT = 0, 1
 
@@ -89,6 +90,7 @@ class KnowledgeBase:
                 self._nisba.setdefault(fold(form), i)
         for hits in self._index.values():
             hits.sort(key=lambda h: (-self._entries[h.entry].prior, h.kind, self._entries[h.entry].id))
+        self._looked_up: dict[str, tuple[KBEntry, ...]] = {}  # lookup's answers, remembered
 
     def _add(self, key: str, hit: _Hit) -> None:
         hits = self._index.setdefault(key, [])
@@ -123,8 +125,14 @@ class KnowledgeBase:
         """Entries named by the folded form `key`, best first; the form may carry or lack ال (a one-word
         person's form may not)."""
         key = key.strip()
-        if not key:
-            return []
+        known = self._looked_up.get(key)
+        if known is None:
+            if len(self._looked_up) >= MAX_REMEMBERED_LOOKUPS:
+                self._looked_up.clear()
+            known = self._looked_up[key] = tuple(self._lookup(key)) if key else ()
+        return list(known)
+
+    def _lookup(self, key: str) -> list[KBEntry]:
         hits = list(self._index.get(key, ()))
         other = toggle_article(key)
         seen = {h.entry for h in hits}

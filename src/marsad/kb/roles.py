@@ -111,7 +111,8 @@ def find_role_phrases(text: str, tokens: Sequence[Token], kb: KnowledgeBase) -> 
     out: list[RolePhrase] = []
     i = 0
     while i < len(tokens):
-        match = role_phrase_at(text, tokens, i, kb)
+        tok = tokens[i]
+        match = role_phrase_at(text, tokens, i, kb) if _may_start_role(tok.norm, tok.prefix, tok.stem) else None
         if match is None:
             i += 1
             continue

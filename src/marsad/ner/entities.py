@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections import Counter
 from collections.abc import Sequence
 
 from ..config import EntityConfig, TaggerKind
@@ -125,8 +124,8 @@ def to_entity(entity_id: str, c: Cluster, text: str) -> Entity:
                       roles=list(c.roles), former_roles=list(c.former_roles), honorifics=list(c.honorifics))
     named = [m for m in c.mentions if m.origin not in ("role", "short")] or c.mentions
     longest = max(named, key=lambda m: (m.end - m.start, -m.start))
-    types = Counter(m.type for m in c.mentions if m.type and m.origin != "role")
-    typ = c.type if c.type in ("PERSON", "ORG") or not types else types.most_common(1)[0][0]
+    types = [m.type for m in c.mentions if m.type and m.origin != "role"]
+    typ = c.type if c.type in ("PERSON", "ORG") or not types else max(dict.fromkeys(types), key=types.count)
     actor = c.country + c.agent if c.country and c.agent else None
     return Entity(entity_id, typ, text[longest.start:longest.end], mentions, name_en=c.name_en,
                   country=c.country, actor=actor, roles=list(c.roles), former_roles=list(c.former_roles),

@@ -68,6 +68,8 @@ class Cluster:
     role_keys: set[str] = field(default_factory=set)
     country: str | None = None
     agent: str | None = None
+    _short: tuple = field(default=(), repr=False)  # (state, keys): short_keys for the mentions so far
+    _firsts: tuple = field(default=(), repr=False)  # (mentions, names): first_names for them
 
     @property
     def start(self) -> int:
@@ -86,11 +88,18 @@ class Cluster:
 
     def first_names(self) -> set[str]:
         """Loose first words of the names this person was given in full (two words or more)."""
-        return {loose(m.key.split()[0]) for m in self.mentions if m.origin in ("kb", "tagger", "titled")
-                and len(m.key.split()) > 1 and m.key.split()[0] not in PATRONYMIC}
+        if self._firsts and self._firsts[0] == len(self.mentions):
+            return self._firsts[1]
+        names = {loose(words[0]) for m in self.mentions if m.origin in ("kb", "tagger", "titled")
+                 and len(words := m.key.split()) > 1 and words[0] not in PATRONYMIC}
+        self._firsts = (len(self.mentions), names)
+        return names
 
     def short_keys(self, kb: KnowledgeBase) -> set[str]:
         """Loose forms of the words that stand alone for this entity later in the article."""
+        state = (len(self.mentions), self.country, self.entry)
+        if self._short and self._short[0] == state:
+            return self._short[1]
         keys: set[str] = set()
         if self.type == "PERSON":
             names = [m.key.split() for m in self.mentions if m.origin in ("kb", "tagger", "titled")]
@@ -114,6 +123,7 @@ class Cluster:
                 head = strip_article(m.key.split()[0])
                 if head in HEAD_NOUNS and len(m.key.split()) > 1:
                     keys.add(loose(ARTICLE + head))
+        self._short = (state, keys)
         return keys
 
 
@@ -318,13 +328,14 @@ def _shortened(text: str, tokens: Sequence[Token], clusters: list[Cluster], m: N
     rest = [t.norm for t in tokens[m.first + 1:m.last]]
     for form in first_forms(tok):
         key = loose(" ".join([form.form, *rest]))
-        found = [c for c in clusters if c.mentions and c.start < m.start and key in c.short_keys(kb)]
+        found = [c for c in clusters if c.mentions and key in c.short_keys(kb) and c.start < m.start]
         if found:
             m.key, m.start = " ".join([form.form, *rest]), source_offset(text, tok.start, tok.end, form.skip)
             return max(found, key=lambda c: max(x.start for x in c.mentions))
     if m.type == "PERSON" and not rest:
         # «سامي» after «سامي الجابر»: the one person named before with that first name (sports and arts pages)
-        found = [c for c in clusters if c.type == "PERSON" and c.start < m.start and loose(m.key) in c.first_names()]
+        first = loose(m.key)
+        found = [c for c in clusters if c.type == "PERSON" and first in c.first_names() and c.start < m.start]
         if len(found) == 1:
             return found[0]
     return None
