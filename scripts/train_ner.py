@@ -50,6 +50,14 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build" / "ner"
 RESOURCES = ROOT / "src" / "marsad" / "resources" / "ner"
 JACKKNIFE_FOLDS = 4
+CARRIES_OVER = "CC BY-SA 3.0, which carries over to this model"
+EXTRA_CARDS = {  # --extra source -> what the model card says of its data and licence
+    "wojood": ("Wojood public sample (train, val, test), PERS/ORG/GPE/LOC mapped", "Wojood sample: MIT"),
+    "newsfane": ("NewsFANE Gold minus ANERcorp-test overlap, types mapped", f"NewsFANE Gold: {CARRIES_OVER}"),
+    "wikifane": ("WikiFANE Gold (Alotaibi & Lee, COLING 2014), clitics re-attached, fine classes mapped",
+                 f"WikiFANE Gold: {CARRIES_OVER}"),
+    "aqmar": ("AQMAR (Mohit et al., EACL 2012), PER/LOC/ORG/MIS* mapped", f"AQMAR: {CARRIES_OVER}"),
+}
 
 
 def without_overlap(sentences: list[Sentence], held_out: list[Sentence]) -> list[Sentence]:
@@ -171,7 +179,7 @@ def main() -> None:
         held = dev
     extra: list[Sentence] = []
     sources = [s for s in args.extra.split(",") if s]
-    unknown = set(sources) - {"wojood", "newsfane", "wikifane", "aqmar"}
+    unknown = set(sources) - set(EXTRA_CARDS)
     if unknown:
         parser.error(f"unknown --extra source(s): {', '.join(sorted(unknown))}")
     if "wojood" in sources:
@@ -225,18 +233,10 @@ def ship(pass1: bytes, pass2: bytes | None, config: FeatureConfig, decode: Decod
         (RESOURCES / "ner-pass2.crfsuite").write_bytes(pass2)
     data = ["ANERcorp CAMeL train.txt (all of it: train + dev)"]
     licences = ["ANERcorp: free for research use; cite Benajiba et al. 2007 and Obeid et al. 2020"]
-    if "wojood" in sources:
-        data.append("Wojood public sample (train, val, test), PERS/ORG/GPE/LOC mapped")
-        licences.append("Wojood sample: MIT")
-    if "newsfane" in sources:
-        data.append("NewsFANE Gold minus ANERcorp-test overlap, types mapped")
-        licences.append("NewsFANE Gold: CC BY-SA 3.0, which carries over to this model")
-    if "wikifane" in sources:
-        data.append("WikiFANE Gold (Alotaibi & Lee, COLING 2014), clitics re-attached, fine classes mapped")
-        licences.append("WikiFANE Gold: CC BY-SA 3.0, which carries over to this model")
-    if "aqmar" in sources:
-        data.append("AQMAR (Mohit et al., EACL 2012), PER/LOC/ORG/MIS* mapped")
-        licences.append("AQMAR: CC BY-SA 3.0, which carries over to this model")
+    for source in sources:
+        what, licence = EXTRA_CARDS[source]
+        data.append(what)
+        licences.append(licence)
     meta = {
         "name": "marsad-ner-crf",
         "pass1": "ner-pass1.crfsuite",
