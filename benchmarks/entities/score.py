@@ -83,7 +83,9 @@ def alternatives(value: str | None) -> set[str]:
 
 def role_words(role: str) -> list[str]:
     words = canon(role).split()
-    if words and len(words[0]) > 2 and words[0][0] in "وفبل" and words[0][1:3] in ("ال", "لل") or (
+    if words and len(words[0]) > 3 and words[0].startswith("لل"):
+        words[0] = "ال" + words[0][2:]  # «للمخرج» is ل + «المخرج»
+    elif words and len(words[0]) > 2 and words[0][0] in "وفبل" and words[0][1:3] in ("ال", "لل") or (
             words and words[0][:2] in ("ول", "وب", "فل")):
         words[0] = words[0][1:]  # «ولوزير الصحة», «والرئيس»: the proclitic is not part of the role
     return words

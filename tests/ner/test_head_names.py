@@ -276,3 +276,11 @@ def test_a_name_with_and_without_its_adjective_is_one_entity(kb_only):
 ])
 def test_a_rank_with_its_qualifier_and_an_attache(shipped, text, name, roles):
     assert roles_of(text, shipped)[name][0] == roles
+
+
+def test_a_supervisor_a_coordinator_and_a_professor(shipped):
+    # madina 2015-08-02: «أسامة بن غازي المدني أستاذ الإعلام الجديد بالجامعة المشرف على البرنامج»
+    found = roles_of("وقال الدكتور أسامة بن غازي المدني أستاذ الإعلام الجديد بالجامعة المشرف على البرنامج، "
+                     "إن البرنامج ناجح. وأوضح منسق البرنامج أسامة بن أحمد الغامدي أن الدورة تستمر.", shipped)
+    assert found["أسامة بن غازي المدني"][0] == ["أستاذ الإعلام الجديد بالجامعة", "المشرف على البرنامج"]
+    assert found["أسامة بن أحمد الغامدي"][0] == ["منسق البرنامج"]
