@@ -284,3 +284,15 @@ def test_a_supervisor_a_coordinator_and_a_professor(shipped):
                      "إن البرنامج ناجح. وأوضح منسق البرنامج أسامة بن أحمد الغامدي أن الدورة تستمر.", shipped)
     assert found["أسامة بن غازي المدني"][0] == ["أستاذ الإعلام الجديد بالجامعة", "المشرف على البرنامج"]
     assert found["أسامة بن أحمد الغامدي"][0] == ["منسق البرنامج"]
+
+
+@pytest.mark.parametrize("text, roles", [
+    # «سيد ظفر هاشمي المتحدث باسم الرئيس الأفغاني أشرف غني»: the spokesman, then the president he speaks for
+    ("وقال سيد ظفر هاشمي المتحدث باسم الرئيس الأفغاني أشرف غني إن الحكومة تدين الهجوم.",
+     {"سيد ظفر هاشمي": ["المتحدث باسم الرئيس الأفغاني"], "أشرف غني": ["الرئيس الأفغاني"]}),
+    ("وقال عبد العزيز جباري مستشار الرئيس اليمني عبد ربه منصور هادي إن الحوار مستمر.",
+     {"عبد العزيز جباري": ["مستشار الرئيس اليمني"], "عبد ربه منصور هادي": ["الرئيس اليمني"]}),
+])
+def test_a_name_after_an_office_of_an_office_is_the_inner_holder(shipped, text, roles):
+    found = roles_of(text, shipped)
+    assert {name: found[name][0] for name in roles} == roles

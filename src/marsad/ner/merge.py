@@ -449,6 +449,8 @@ class RoleItem:
 
     role: RolePhrase
     last: int  # token after the role and its complement
+    inner: RolePhrase | None = None  # an office it governs that ends it («مستشار [الرئيس اليمني]»): a name right
+    # after is that office's holder's
 
 
 def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: dict[int, NameMatch],
@@ -465,6 +467,7 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
         current: RolePhrase | None = r
         while current is not None:
             last = current.last
+            governed: RolePhrase | None = None
             # «أمير منطقة عسير», not «الأمير فيصل»; an honorific governs nothing («سمو ولي العهد»)
             head = current
             construct = head.kind != HONORIFIC and not head.key.split()[-1].startswith(ARTICLE)
@@ -477,6 +480,7 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
                 elif inner is not None and inner.kind == OFFICE and (construct or tokens[last].prefix == LAM):
                     used.add(inner.first)  # «مستشار الرئيس اليمني», «النائب الثاني لرئيس مجلس الوزراء»
                     last, head = inner.last, inner
+                    governed = inner
                     construct = not inner.key.split()[-1].startswith(ARTICLE)
                     continue
                 elif ordinal and last < len(tokens) and tokens[last].norm in ORDINALS:
@@ -504,7 +508,7 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
             if last not in by_first and head.kind != HONORIFIC \
                     and (tail := _role_tail(tokens, last, named_at, name_starts, by_first)) is not None:
                 last = tail
-            run.append(RoleItem(current, last))
+            run.append(RoleItem(current, last, governed if governed is not None and governed.last == last else None))
             used.add(current.first)
             current = by_first.get(last)
             if current is None and (nxt := _after_comma(tokens, last)) != last:
@@ -608,6 +612,15 @@ def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], ro
         elif owner is not None and first.kind == OFFICE and _governed(text, tokens, first) and any(
                 c is not owner and first.key in c.role_keys for c in clusters if c.type == "PERSON"):
             continue  # «الوفد المرافق لولي ولي العهد أحمد الخطيب»: the office of someone named before, then a new name
+        if owner is not None and not after and nxt == run[-1].last and run[-1].inner is not None:
+            # «عبد العزيز جباري مستشار الرئيس اليمني عبد ربه منصور هادي»: the name is the inner office's holder's,
+            # and the whole office is the one named before it
+            inner = run[-1].inner
+            owner.add_role(text[inner.start:tokens[run[-1].last - 1].end], inner)
+            holder = person_before.get(run[0].role.first)
+            for item in run if holder is not None else ():
+                holder.add_role(text[item.role.start:tokens[item.last - 1].end], item.role)
+            continue
         if owner is not None:
             for item in run:
                 owner.add_role(text[item.role.start:tokens[item.last - 1].end], item.role)
