@@ -296,3 +296,9 @@ def test_a_supervisor_a_coordinator_and_a_professor(shipped):
 def test_a_name_after_an_office_of_an_office_is_the_inner_holder(shipped, text, roles):
     found = roles_of(text, shipped)
     assert {name: found[name][0] for name in roles} == roles
+
+
+def test_a_tagged_person_that_ends_inside_an_office_is_none(shipped):
+    # «سفير خادم» (the tagger's) of «سفير خادم الحرمين الشريفين لدى مصر أحمد قطان»
+    found = roles_of("وقال سفير خادم الحرمين الشريفين لدى مصر أحمد قطان إن العلاقات متينة.", shipped)
+    assert found == {"أحمد قطان": (["سفير خادم الحرمين الشريفين لدى مصر"], [])}

@@ -153,6 +153,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
         return c
 
     inside_roles = {k for r in roles if r.kind != HONORIFIC for k in range(r.first, r.last)}
+    office_ends = {k: r.last for r in roles if r.kind == OFFICE and r.last - r.first > 1 for k in range(r.first, r.last)}
     # a name read off a proclitic the word may not have («كلاوس» as ك + لاوس) does not keep a person from its token
     taken = {k for m in matches if not (m.ambiguous and m.start > tokens[m.first].start) for k in range(m.first, m.last)}
     for m in matches:
@@ -181,8 +182,9 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
                 if not keep_unlinked(m, kb) or (m.type == "PERSON" and (
                         (not_a_lone_surname(m) and m.first not in role_before) or
                         in_someone_elses_chain(tokens, m) or preposition_and_word(tokens, m)
-                        or (m.first in role_before and tokens[m.first].norm in ROLE_PREPOSITIONS))):
-                    continue
+                        or (m.first in role_before and tokens[m.first].norm in ROLE_PREPOSITIONS)
+                        or office_ends.get(m.last - 1, m.last) > m.last)):
+                    continue  # (the last: «سفير خادم» of «سفير خادم الحرمين الشريفين» ends inside an office)
                 cluster = new_cluster(m.type or "MISC")
             by_name[loose(m.key)] = cluster
             if m.origin == "structure":
