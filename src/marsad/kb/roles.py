@@ -30,6 +30,10 @@ CONJUNCT_HEADS = _WORDS["conjunct_head"]
 ROLE_PREPOSITIONS = _WORDS["preposition"]  # «سفير … لدى مصر»: inside an office, before what it serves
 FORMER = _WORDS["former"]  # الرئيس السابق
 RANK_QUALIFIERS = _WORDS["rank_qualifier"]  # العقيد ركن
+INFLECTED = _WORDS["inflected"]  # لاعب: also لاعبه، لاعبيه، اللاعبان
+ROLE_ENDINGS = ("ه", "يه", "ها", "ان", "ين", "ي")
+PLURAL_ENDINGS = ("يه", "ان", "ين", "ي")  # a role of two or more: every name of the list after it holds it
+PRONOUN_ENDINGS = ("ه", "يه", "ها")
 NOT_ROLES_AS_WRITTEN = frozenset(row[1] for row in data_rows("kb/role-words.tsv") if row[0] == "written")  # أمام
 MILITARY = "MIL"
 MAX_APPOSITIVE_WORDS = 12  # an apposition longer than this is a clause, not a role
@@ -52,7 +56,11 @@ def role_lexicon() -> dict[str, tuple[Role, ...]]:
         kind = row[2].strip() if len(row) > 2 and row[2].strip() else TITLE
         role = Role(words, agent, kind)
         first = words[0]
-        for key in (first, toggle_article(first)):
+        keys = [first, toggle_article(first)]
+        if len(words) == 1 and strip_article(first) in INFLECTED:
+            # «لاعبه», «لاعبيه», «اللاعبان», «لاعبي الوسط»: the role with a pronoun or as a dual or plural
+            keys += [k + ending for k in keys[:2] for ending in ROLE_ENDINGS]
+        for key in keys:
             index.setdefault(key, []).append(role)
     # longest first; of two as long, the one written as the key is (أمير a governor, الأمير a prince's title)
     return {k: tuple(sorted(v, key=lambda r: (-len(r.words), r.words[0] != k))) for k, v in index.items()}
@@ -69,6 +77,18 @@ def _may_start_role(norm: str, prefix: str, stem: str) -> bool:
     """Whether a token's first forms include a role's first word or a modifier (one look-up a token)."""
     starts = _role_starts()
     return norm[:1].isalpha() and any(f.form in starts for f in first_forms_of(norm, prefix, stem))
+
+
+def with_pronoun(key: str) -> bool:
+    """«لاعبه», «لاعبيه»: a role with a pronoun, which governs no genitive."""
+    last = key.split()[-1]
+    return any(last.endswith(e) and strip_article(last[:-len(e)]) in INFLECTED for e in PRONOUN_ENDINGS)
+
+
+def is_plural_role(key: str) -> bool:
+    """«اللاعبان», «لاعبيه»: a role that two or more hold, the names of a list after it."""
+    first = key.split()[0]
+    return any(first.endswith(e) and strip_article(first[:-len(e)]) in INFLECTED for e in PLURAL_ENDINGS)
 
 
 def is_role_word(form: str) -> bool:

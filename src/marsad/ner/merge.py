@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..document import RolePhrase, Token
 from ..kb import KBEntry, KnowledgeBase
-from ..kb.roles import HONORIFIC, OFFICE, ROLE_PREPOSITIONS, appositive_roles, is_role_word
+from ..kb.roles import HONORIFIC, OFFICE, ROLE_PREPOSITIONS, appositive_roles, is_plural_role, is_role_word, with_pronoun
 from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
@@ -472,7 +472,7 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
             governed: RolePhrase | None = None
             # «أمير منطقة عسير», not «الأمير فيصل»; an honorific governs nothing («سمو ولي العهد»)
             head = current
-            construct = head.kind != HONORIFIC and not head.key.split()[-1].startswith(ARTICLE)
+            construct = head.kind != HONORIFIC and not head.key.split()[-1].startswith(ARTICLE) and not with_pronoun(head.key)
             ordinal = True  # «النائب الثاني لرئيس مجلس الوزراء»: an ordinal right after the role
             while head.kind != HONORIFIC:  # an office governs a body, a place or another office
                 named = named_at.get(last) or _after_head_noun(tokens, last, named_at)
@@ -513,6 +513,8 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
             run.append(RoleItem(current, last, governed if governed is not None and governed.last == last else None))
             used.add(current.first)
             current = by_first.get(last)
+            if current is not None and is_plural_role(current.key):
+                current = None  # «المدرب لاعبي الوسط»: the coach does not hold the players' role
             if current is None and (nxt := _after_comma(tokens, last)) != last:
                 following = by_first.get(nxt)  # «ولأمير منطقة عسير، الأمير فيصل»: a title after a comma
                 current = following if following is not None and following.kind != OFFICE \
@@ -624,8 +626,15 @@ def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], ro
                 holder.add_role(text[item.role.start:tokens[item.last - 1].end], item.role)
             continue
         if owner is not None:
-            for item in run:
-                owner.add_role(text[item.role.start:tokens[item.last - 1].end], item.role)
+            holders = [owner]
+            if not after and is_plural_role(run[-1].role.key):  # «اللاعبان يونس العليوي وعبدالرحمن الخيبري»
+                k = person_spans[nxt]
+                while k < len(tokens) and tokens[k].prefix.startswith(AND_PREFIX) and k in person_at:
+                    holders.append(person_at[k])
+                    k = person_spans[k]
+            for holder in holders:
+                for item in run:
+                    holder.add_role(text[item.role.start:tokens[item.last - 1].end], item.role)
             continue
         r = run[0].role
         if len(run) == 1 and r.kind == OFFICE and not any(k in covered for k in range(r.first, r.last + 1)):
