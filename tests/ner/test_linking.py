@@ -139,3 +139,9 @@ def test_towns_and_regions_the_press_names(kb_only, text, name, name_en):
 def test_a_two_word_place_written_without_its_space(kb_only):
     # alyaum 2015-07-21: «دشن محافظ حفرالباطن عبدالمحسن بن محمد العطيشان»
     assert linked("دشن محافظ حفرالباطن المهرجان.", kb_only)["حفرالباطن"] == "Hafar Al-Batin"
+
+
+def test_a_governorate_named_like_a_town_abroad(kb_only):
+    # aawsat 2015-07-22: «في سجون المنيا الجديدة والوادي الجديد وأسوان» (not El Oued, Algeria)
+    found = linked("تحتجزهم السلطات المصرية في سجون المنيا الجديدة والوادي الجديد وأسوان.", kb_only)
+    assert found["الوادي الجديد"] == "New Valley Governorate"

@@ -19,7 +19,7 @@ from ..kb.roles import is_role_word
 from ..resources import data_rows
 from ..text.agencies import agency_names, credited
 from ..text.normalise import fold
-from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, PROCLITIC_GROUPS, FirstForm, attestation, first_forms,
+from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_GROUPS, FirstForm, attestation, first_forms,
                                folded_word_lists, is_nisba, source_offset, strip_article, toggle_article)
 from .iob import entities
 from .name_lists import FAMILY, GIVEN, name_words
@@ -369,8 +369,8 @@ def _only_described(span: NameMatch, inner: NameMatch) -> bool:
     الأسباني»), not more of another name («فايننشيال تايمز» is not The Times)."""
     words = span.key.split()
     extra = words[:inner.first - span.first] + words[inner.last - span.first:]
-    return all(is_nisba(w) or any(_head_or_its_dual(w[len(g):]) for g in ("", *PROCLITIC_GROUPS) if w.startswith(g))
-               for w in extra)
+    return all(is_nisba(w) or w in NAME_PARTICLES  # «إل مونيتور»: a foreign article is the same name
+               or any(_head_or_its_dual(w[len(g):]) for g in ("", *PROCLITIC_GROUPS) if w.startswith(g)) for w in extra)
 
 
 def _head_or_its_dual(word: str) -> bool:
