@@ -145,3 +145,9 @@ def test_a_governorate_named_like_a_town_abroad(kb_only):
     # aawsat 2015-07-22: «في سجون المنيا الجديدة والوادي الجديد وأسوان» (not El Oued, Algeria)
     found = linked("تحتجزهم السلطات المصرية في سجون المنيا الجديدة والوادي الجديد وأسوان.", kb_only)
     assert found["الوادي الجديد"] == "New Valley Governorate"
+
+
+def test_a_small_town_named_by_a_word_needs_more_than_the_tagger(shipped):
+    # alriyadh 2015-07-25: «"الرياض" تتقدم بخالص العزاء في الفقيد» (sincere condolences, not Khalis, Iraq)
+    found = linked('"الرياض" تتقدم بخالص العزاء في الفقيد الى ابنائه محمد وعبدالعزيز خالد.', shipped)
+    assert "Khalis" not in found.values()

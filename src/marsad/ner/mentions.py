@@ -210,10 +210,14 @@ def line_ends(text: str, tokens: Sequence[Token]) -> list[int]:
     return ends
 
 
+def small_town(entry: KBEntry) -> bool:
+    """A GeoNames town (not a curated place) of fewer than SMALL_TOWN people."""
+    return entry.type in ("GPE", "LOC") and not is_curated(entry) and entry.prior < SMALL_TOWN
+
+
 def small_foreign_place(entry: KBEntry) -> bool:
     """A GeoNames town outside the Arab world, too small to be named by a word prose uses otherwise."""
-    return entry.type in ("GPE", "LOC") and not is_curated(entry) and entry.country not in ARAB_LEAGUE \
-        and entry.prior < SMALL_TOWN
+    return small_town(entry) and entry.country not in ARAB_LEAGUE
 
 
 def is_curated(entry: KBEntry) -> bool:

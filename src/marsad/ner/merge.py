@@ -26,7 +26,7 @@ from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, is_nisba, source_offset, strip_article)
-from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_country, is_family_name, small_foreign_place
+from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_country, is_family_name, small_foreign_place, small_town
 from .head_names import ADJECTIVES as NAME_ADJECTIVES, STOPS as NAME_STOPS
 from .name_lists import FAMILY, GIVEN, NAME_TOKEN_FLOOR, TOKEN, name_words
 
@@ -166,7 +166,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             continue
         if m.entries:
             entry = m.entries[0]
-            if m.ambiguous and not has_context(m, entry, tokens, by_kb, role_before, matches):
+            if m.ambiguous and not has_context(m, entry, tokens, by_kb, role_before, matches, kb):
                 continue  # a common word (شي "thing") without context
             cluster = by_kb.get(entry.id) or new_cluster(entry.type, entry)
             by_kb[entry.id] = cluster
@@ -230,14 +230,15 @@ def _next_in_list(text: str, start: int) -> bool:
 
 
 def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: dict[str, Cluster],
-                role_before: dict[int, RolePhrase], matches: Sequence[NameMatch]) -> bool:
+                role_before: dict[int, RolePhrase], matches: Sequence[NameMatch], kb: KnowledgeBase) -> bool:
     """What makes an ambiguous form a name: the tagger marked it, its entity was named earlier, a title
     stands before a person, a place word or preposition before a place, or a neighbouring place in a list."""
     if entry.id in by_kb:
         return True
-    if m.tagged and (m.last - m.first > 1 or attestation(m.key) < VERY_COMMON_WORD) and not small_foreign_place(entry):
+    if m.tagged and (m.last - m.first > 1 or attestation(m.key) < VERY_COMMON_WORD) and not small_foreign_place(entry) \
+            and not (small_town(entry) and kb.is_ambiguous(m.key)):
         # the tagger alone does not make a very common word (المدينة) a name, nor a word a small town abroad
-        # (بزوغ "rise" as ب + Zug): other context must
+        # (بزوغ "rise" as ب + Zug) or a small town named by a word prose uses (بخالص العزاء: Khalis): other context must
         return True
     if entry.type == "PERSON":
         return m.first in role_before
