@@ -99,6 +99,7 @@ def test_the_same_body_with_and_without_its_nisba_is_one_entity(kb_only):
     ("وتأهل الفريق إلى نهائي كأس ولي العهد بعد فوزه.", "MISC", "كأس ولي العهد"),
     ("ويحتاج طريق شاطئ العقير إلى صيانة، كما يزدحم شاطئ العقير في العيد.", "LOC", "شاطئ العقير"),
     ("وتقام العروض في بحيرة السد ضمن فعاليات المهرجان.", "LOC", "بحيرة السد"),
+    ("يتقبل العزاء في الفقيد بمنزله بحي الصحافة مقابل السوق.", "LOC", "حي الصحافة"),  # alriyadh 2015-07-25
 ])
 def test_events_and_places_built_on_a_head_noun(kb_only, text, typ, name):
     assert (typ, name) in entities(text, kb_only)
