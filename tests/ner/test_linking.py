@@ -151,3 +151,17 @@ def test_a_small_town_named_by_a_word_needs_more_than_the_tagger(shipped):
     # alriyadh 2015-07-25: «"الرياض" تتقدم بخالص العزاء في الفقيد» (sincere condolences, not Khalis, Iraq)
     found = linked('"الرياض" تتقدم بخالص العزاء في الفقيد الى ابنائه محمد وعبدالعزيز خالد.', shipped)
     assert "Khalis" not in found.values()
+
+
+@pytest.mark.parametrize("text, name, name_en", [
+    ("وتأهل الهلال إلى نهائي كأس ولي العهد بعد فوزه.", "كأس ولي العهد", "Saudi Crown Prince Cup"),
+    ("ويتصدر النصر دوري عبداللطيف جميل للمحترفين.", "دوري عبد اللطيف جميل", "Saudi Pro League"),
+])
+def test_competitions_of_the_sports_pages(kb_only, text, name, name_en):
+    assert name_en in linked(text, kb_only).values()
+
+
+def test_a_competition_with_a_year_is_one_edition_and_no_link(kb_only):
+    # «كأس العالم 2018» is the 2018 World Cup, not the competition
+    found = linked("وتأهل المنتخب إلى كأس العالم 2018 في روسيا.", kb_only)
+    assert found["كأس العالم 2018"] is None

@@ -15,6 +15,7 @@ Rules, applied in text order:
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +46,7 @@ MIN_DEFINITE_LETTERS = 3  # «إلى» folds to الي: a definite word has more
 ORDINALS = CUE_WORDS["role_ordinal"]
 FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
 IN = "في"
+EDITION_YEAR = re.compile(r"(19|20)\d\d")  # «كأس آسيا 2019»
 COMMON_TAIL_WORD = 200  # a word prose uses this often, not on the name lists, is no part of a person's name
 PREPOSITION_WORD = 100  # after ب/ل/ك, a word prose uses this often is that word, not a name (بخالص العزاء)
 SURNAME_WORD = 1000  # a family name prose uses this often as a word (الحكيم "the wise") is no person alone
@@ -164,6 +166,10 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             continue  # «العهد» of «ولي العهد» is no place
         if m.entries and country_adjective(tokens, m, kb):
             continue
+        if m.entries and m.entries[0].type == "MISC" and m.last < len(tokens) and EDITION_YEAR.fullmatch(tokens[m.last].norm):
+            # «كأس العالم 2018» is one edition, which the KB does not hold: the competition is no link for it
+            m.entries, m.last, m.end = (), m.last + 1, tokens[m.last].end
+            m.key = f"{m.key} {tokens[m.last - 1].norm}"
         if m.entries:
             entry = m.entries[0]
             if m.ambiguous and not has_context(m, entry, tokens, by_kb, role_before, matches, kb):
