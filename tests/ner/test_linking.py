@@ -165,3 +165,8 @@ def test_a_competition_with_a_year_is_one_edition_and_no_link(kb_only):
     # «كأس العالم 2018» is the 2018 World Cup, not the competition
     found = linked("وتأهل المنتخب إلى كأس العالم 2018 في روسيا.", kb_only)
     assert found["كأس العالم 2018"] is None
+
+
+def test_gods_victory_is_no_nasrallah(kb_only):
+    # alyaum 2015-07-27: «ونصرته بعد نصر الله له عز وجل» (after God gave it victory)
+    assert "Hassan Nasrallah" not in linked("احتضنت دين الله القويم الإسلام ونصرته بعد نصر الله له عز وجل.", kb_only).values()
