@@ -170,3 +170,12 @@ def test_a_competition_with_a_year_is_one_edition_and_no_link(kb_only):
 def test_gods_victory_is_no_nasrallah(kb_only):
     # alyaum 2015-07-27: «ونصرته بعد نصر الله له عز وجل» (after God gave it victory)
     assert "Hassan Nasrallah" not in linked("احتضنت دين الله القويم الإسلام ونصرته بعد نصر الله له عز وجل.", kb_only).values()
+
+
+def test_a_kb_surname_after_another_given_name(kb_only):
+    # youm7 (saved page): «شهد الدكتور محمد عبد العاطي وزير الموارد المائية» is not Badr Abdelatty («عبد العاطي»)
+    found = linked("شهد الدكتور محمد عبد العاطي وزير الموارد المائية والرى مراسم توقيع عقد.", kb_only)
+    assert "Badr Abdelatty" not in found.values()
+    # the father's name between the first name and a KB surname: «رئيس مجلس الوزراء، خالد محفوظ بحاح،»
+    found = linked("وبحث نائب الرئيس اليمني رئيس مجلس الوزراء، خالد محفوظ بحاح، المستجدات على الساحة اليمنية.", kb_only)
+    assert "Khaled Bahah" in found.values()

@@ -38,6 +38,8 @@ COMMON_VARIANT = 300  # a KB short form seen this often in prose is a common wor
 # A small place outside the Arab world, or one whose name prose uses this often, is linked only with context.
 RARE_PLACE_WORD = 200
 PREPOSITION_LETTERS = ("ب", "ل", "ك")
+NAME_CHAIN_LOOKBACK = 2  # «خالد محفوظ بحاح»: the first name, then the father's, before a KB surname
+GIVEN_NAME_MAX_COUNT = 20_000  # a listed given name prose uses more than this (علي: على) is a word first
 BIG_CITY = 1_000_000  # a city this populous is named by its own name, not by a common word
 SMALL_TOWN = 100_000  # below this, a one-word place needs context even in the Arab world
 ARAB_LEAGUE = frozenset({"SAU", "ARE", "KWT", "QAT", "BHR", "OMN", "YEM", "IRQ", "SYR", "LBN", "JOR", "PSE",
@@ -268,7 +270,28 @@ def in_name_chain(tokens: Sequence[Token], first: int, last: int, entry: KBEntry
         return True
     if FILIATION.intersection(words) and last < len(tokens) and is_family_name(tokens[last], kb):
         return fold(entry.name).split()[-1] != after  # the KB person's own family name is no one else's
+    if first > 1 and is_role_word(tokens[first - 2].stem) and _given_name_before(tokens[first - 1], entry) \
+            and not _own_first_name_near(tokens, first, entry, words):
+        return True  # «الدكتور محمد عبد العاطي» is not Badr Abdelatty, whose KB forms include «عبد العاطي»
     return after in PATRONYMIC and not any(w in PATRONYMIC for w in words)
+
+
+def _own_first_name_near(tokens: Sequence[Token], first: int, entry: KBEntry, words: list[str]) -> bool:
+    """The KB person's first name in the form found («أشرف غني» after محمد) or just before the father's name
+    before it («خالد محفوظ بحاح»)."""
+    own_first = skeleton(fold(entry.name).split()[0])
+    near = [t.stem for t in tokens[max(0, first - NAME_CHAIN_LOOKBACK):first]]
+    return own_first in {skeleton(w) for w in (*words, *near)}
+
+
+def _given_name_before(tok: Token, entry: KBEntry) -> bool:
+    """(After a title or office:) a listed given name as written, without ال (a family name: الدوسري), not a word prose uses everywhere (على
+    folds to علي), and none of the KB person's own name words (فلاديمير before بوتين)."""
+    if not tok.is_word or tok.prefix or tok.norm.startswith(ARTICLE) or GIVEN not in name_words().get(tok.norm, ()) \
+            or attestation(tok.norm) > GIVEN_NAME_MAX_COUNT or is_role_word(tok.norm):
+        return False
+    own = {skeleton(w) for form in (entry.name, *entry.variants) for w in fold(form).split()}
+    return skeleton(tok.norm) not in own
 
 
 def is_family_name(tok: Token, kb: KnowledgeBase) -> bool:
