@@ -81,14 +81,16 @@ def _may_start_role(norm: str, prefix: str, stem: str) -> bool:
 
 def with_pronoun(key: str) -> bool:
     """«لاعبه», «لاعبيه»: a role with a pronoun, which governs no genitive."""
-    last = key.split()[-1]
-    return any(last.endswith(e) and strip_article(last[:-len(e)]) in INFLECTED for e in PRONOUN_ENDINGS)
+    return _inflected(key.split()[-1], PRONOUN_ENDINGS)
 
 
 def is_plural_role(key: str) -> bool:
     """«اللاعبان», «لاعبيه»: a role that two or more hold, the names of a list after it."""
-    first = key.split()[0]
-    return any(first.endswith(e) and strip_article(first[:-len(e)]) in INFLECTED for e in PLURAL_ENDINGS)
+    return _inflected(key.split()[0], PLURAL_ENDINGS)
+
+
+def _inflected(word: str, endings: tuple[str, ...]) -> bool:
+    return any(word.endswith(e) and strip_article(word[:-len(e)]) in INFLECTED for e in endings)
 
 
 def is_role_word(form: str) -> bool:

@@ -28,7 +28,7 @@ from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, is_nisba, source_offset, strip_article)
 from .mentions import CUE_WORDS, HEAD_NOUNS, NameMatch, is_country, is_family_name, small_foreign_place, small_town
-from .head_names import ADJECTIVES as NAME_ADJECTIVES, STOPS as NAME_STOPS
+from .head_names import ADJECTIVES as NAME_ADJECTIVES, STOPS as NAME_STOPS, is_head
 from .name_lists import FAMILY, GIVEN, NAME_TOKEN_FLOOR, TOKEN, name_words
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
@@ -539,7 +539,7 @@ def _construct_noun(tokens: Sequence[Token], k: int) -> bool:
 
 def _after_head_noun(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch]) -> NameMatch | None:
     """«(لـ)هيئة» + «الهلال الأحمر»: an organisation the KB names without the head noun written before it."""
-    if k + 1 >= len(tokens) or strip_article(tokens[k].stem) not in HEAD_NOUNS:
+    if k + 1 >= len(tokens) or not is_head(tokens[k].stem):
         return None
     named = named_at.get(k + 1)
     return named if named is not None and named.type == "ORG" and not tokens[k + 1].prefix else None

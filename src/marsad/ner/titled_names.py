@@ -31,11 +31,12 @@ def titled_people(text: str, tokens: Sequence[Token], roles: Sequence[RolePhrase
     out: list[NameMatch] = []
     for r in roles:
         first = r.last
-        if first >= len(tokens) or first in covered or not (_given(tokens[first], names) or (
-                r.kind == OFFICE and first + 1 < len(tokens) and first + 1 not in covered
-                and _foreign(tokens[first], names) and _foreign(tokens[first + 1], names))):
-            continue  # «الأمير بندر …», «المتحدثة بابالويا مبيندو»
+        if first >= len(tokens) or first in covered:
+            continue
         foreign = not _given(tokens[first], names)
+        if foreign and not (r.kind == OFFICE and first + 1 < len(tokens) and first + 1 not in covered
+                            and _foreign(tokens[first], names) and _foreign(tokens[first + 1], names)):
+            continue  # «الأمير بندر …», «المتحدثة بابالويا مبيندو»
         last = first + 2 if foreign else first + 1  # a foreign name is its two words
         while not foreign and last < len(tokens) and last - first < MAX_NAME_WORDS and last not in covered \
                 and _name_word(tokens[last], names):
