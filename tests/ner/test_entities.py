@@ -310,3 +310,19 @@ def test_a_surname_inside_another_persons_name_is_not_linked():
     names = by_name_en(analyse(text, with_tagger(tagger)))
     assert "Harjit Sajjan" not in names and "Jeremy Hunt" not in names
     assert "Vladimir Putin" in names and "François Hollande" in names
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("كما تسلم المحافظ درعاً بهذه المناسبة.", "Daraa"),  # a word with nunation is no name
+    ("تراجع حاد في أسعار الذهب والبلاتين التي كسرت مستويات دعم حرجة.", "Sirte"),  # «كسرت» is no ك + سرت
+])
+def test_common_words_are_not_places(stage, text, absent):
+    assert absent not in by_name_en(analyse(text, stage))
+
+
+def test_an_arab_surname_alone_is_a_word_until_the_person_is_named(stage):
+    tagger = FakeTagger({"بشكري": "PERSON:1"})
+    doc = analyse("أتقدم بشكري العميق وامتناني الكبير لجهازي التنفسي.", with_tagger(tagger))
+    assert "Sameh Shoukry" not in by_name_en(doc)
+    doc = analyse("قال وزير الخارجية المصري سامح شكري إن الحوار مستمر. وأضاف شكري أن الجولة المقبلة قريبة.", stage)
+    assert len(mention_texts(doc, by_name_en(doc)["Sameh Shoukry"])) == 2

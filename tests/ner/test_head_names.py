@@ -312,3 +312,24 @@ def test_a_role_of_two_or_more_goes_to_every_name_of_the_list(shipped):
     assert {name: roles for name, (roles, _) in found.items()} == {
         "محمد رواف": ["لاعبيه"], "فهد الدرعان": ["لاعبيه"], "يونس العليوي": ["اللاعبان"],
         "عبدالرحمن الخيبري": ["اللاعبان"], "نايف موسى": ["لاعبي الوسط"], "ساندرو": ["لاعبي الوسط"]}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a company named after another, with its own ل-complement (SaudiNewsNet 2015-08-06)
+    ("أوصى مجلس إدارة شركة الخطوط السعودية للتموين بتوزيع أرباح نقدية.", "شركة الخطوط السعودية للتموين"),
+    # a complement whose genitive is a name: the name is taken whole, and what is joined to it (2015-08-07)
+    ("إضافة إلى الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي لدراسته.",
+     "الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي"),
+])
+def test_a_body_named_after_another_name_is_a_body_of_its_own(kb_only, text, name):
+    found = orgs(text, kb_only)
+    assert found == [name]
+
+
+def test_a_governorate_named_after_its_city_is_the_governorate(kb_only):
+    doc = kb_only(Document(Source("text"), raw="وتدور معارك في محافظة الحديدة غربي البلاد، فيما هدأت الحديدة نفسها."))
+    by_en = {e.name_en: e for e in doc.entities}
+    assert "Al Hudaydah Governorate" in by_en and "Hodeidah" in by_en
+    # a Saudi governorate the KB does not tell from its city stays the city
+    doc = kb_only(Document(Source("text"), raw="أصبحت المخيمات تقام عدة مرات في العام في محافظة الطائف."))
+    assert [e.name_en for e in doc.entities] == ["Taif"]

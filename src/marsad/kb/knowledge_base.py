@@ -24,6 +24,9 @@ MAX_REMEMBERED_LOOKUPS = 200_000  # distinct forms looked up; the memory starts 
 CANONICAL, VARIANT = 0, 1
 
 
+CITY_ID = "m:city:"
+
+
 @dataclass(slots=True, frozen=True)
 class KBEntry:
     """One knowledge-base entity. `ambiguous` is True on entries returned for a form
@@ -43,6 +46,11 @@ class KBEntry:
     ambiguous: bool = False
     prior: float = 0.0  # salience: larger for countries and curated entries; a city's population
     since: str | None = None  # ISO date or year it came into being: no article before then names it
+
+    @property
+    def is_city(self) -> bool:
+        """A city or town of GeoNames (not a region, governorate or country)."""
+        return self.id.startswith(CITY_ID)
 
 
 @dataclass(slots=True, frozen=True)

@@ -36,7 +36,8 @@ _WORDS = folded_word_lists("ner/cue-words.tsv")
 ADJECTIVES = _WORDS["org_adjective"]
 PLACE_WORDS = _WORDS["place_cue"]  # «إمارة منطقة عسير», «شرطة مدينة زيوريخ»
 NAME_TITLES = _WORDS["name_title"]
-IDIOMS = _WORDS["head_idiom"]  # «عن طريق»
+IDIOMS = _WORDS["head_idiom"]
+ADMIN_HEADS = _WORDS["admin_head"]  # «عن طريق»
 STOPS = _WORDS["org_stop"] | PHRASE_STOPS
 QUOTES = frozenset('"«»“”„‟\'')
 MAX_QUOTED_WORDS = 6  # a quoted name after a head: «مجموعة "علي بابا"»
@@ -108,6 +109,7 @@ class _Chain:
     kind: str = "head"  # what the last part was: head | genitive | adjective | complement
     core: int = 0  # token after the last part that is not an adjective
     qualified: bool = False  # a genitive or complement, not adjectives alone
+    admin: str | None = None  # the head of a governorate or state (محافظة، ولاية), without ال
 
 
 def definite(tok: Token) -> bool:
@@ -198,7 +200,7 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
     if i > 0 and f"{tokens[i - 1].norm} {form.form}" in IDIOMS:
         return None  # «عن طريق المهاجم»: by way of the striker
     head = heads[strip_article(form.form)]
-    chain = _Chain(i + 1, head, core=i + 1)
+    chain = _Chain(i + 1, head, core=i + 1, admin=_admin_head(form.form))
     if head.titled:
         if not _quoted_title(tokens, chain, names_at):
             return None
@@ -271,7 +273,8 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
         if name.type == "PERSON" and chain.head.type == "GPE":
             return False  # «أمير مقاطعة أبها عبدالله بن ماضي»: the person after the place holds its office
         _found(chain, name.last)
-        if name.type == chain.head.type and depth == 0:
+        if name.type == chain.head.type and depth == 0 and not _subsidiary(tokens, chain, name) \
+                and not _governorate(chain, name, kb):
             return False  # «وكالة أسوشيتد برس», «حركة طالبان»: the organisation's own name is the mention
         if name.entries and name.entries[0].type in ("GPE", "LOC") and name.entries[0].country:
             chain.country = name.entries[0].country
@@ -310,6 +313,25 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
             return True
         chain.last = j
     return False
+
+
+def _admin_head(form: str) -> str | None:
+    bare = strip_article(form)
+    return bare if bare in ADMIN_HEADS else None
+
+
+def _governorate(chain: _Chain, name: NameMatch, kb: KnowledgeBase) -> bool:
+    """«محافظة الحديدة»: the governorate named after a city, when the KB holds it (a Saudi «محافظة الطائف» is
+    the city's own governorate, which the KB does not tell apart)."""
+    return chain.admin is not None and bool(name.entries) and name.entries[0].is_city \
+        and any(e.type == "GPE" for e in kb.lookup(f"{chain.admin} {name.key}"))
+
+
+def _subsidiary(tokens: Sequence[Token], chain: _Chain, name: NameMatch) -> bool:
+    """«شركة الخطوط السعودية للتموين»: a company named after another and a definite ل-complement is a body of
+    its own (the airline's catering company)."""
+    return chain.head.type == "ORG" and chain.head.agent not in NATIONAL_AGENTS and name.last < len(tokens) \
+        and lam_definite(tokens[name.last]) and _stem(tokens[name.last]) not in STOPS
 
 
 def _rare_word(tok: Token) -> bool:
@@ -430,9 +452,11 @@ def _complement_end(tokens: Sequence[Token], j: int, names_at: dict[int, NameMat
     """Where the genitive of an indefinite ل-complement ends: a definite noun («لحقوق الإنسان»), a named place
     («لتطوير مدينة الرياض»), or a name; None when none follows."""
     tok = tokens[j]
+    name = names_at.get(j)
     if definite(tok) and tok.norm not in STOPS:
-        return j + 1
-    name = names_at.get(j + 1) if tok.norm in PLACE_WORDS else names_at.get(j)
+        # «لشؤون المسجد الحرام»: a name there is the genitive whole
+        return name.last if name is not None and name.start == tok.start else j + 1
+    name = names_at.get(j + 1) if tok.norm in PLACE_WORDS else name
     if name is not None and not tokens[name.first].prefix and name.type in ("GPE", "LOC", "ORG", "PERSON"):
         return name.last
     return None

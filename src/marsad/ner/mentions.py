@@ -25,6 +25,7 @@ from .iob import entities
 from .name_lists import FAMILY, GIVEN, name_words
 
 LONG_VOWELS = re.compile("[اوي]")
+TANWEEN = re.compile("[\u064b-\u064d]")
 RARE_GIVEN_NAME = 200  # a word prose seldom uses is a given name (كارل، ميليندا); له، رأس، مقتل are the tagger overreaching
 MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter
 FAMILY_NAME_COUNT = 1000  # a listed family name prose uses less than this (الربيعة), not السعودي or اليوم
@@ -185,7 +186,9 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
         end = tokens[i + n - 1].end
         found = " ".join([form.form, *(t.norm for t in tokens[i + 1:i + n])])
         entries = tuple(kb.lookup(key))
-        if gaz.uncredited_agency(tokens, i, n, key):
+        if n == 1 and TANWEEN.search(text, tok.start, tok.end):
+            pass  # «درعاً» "a shield": a word with nunation is indefinite, no name
+        elif gaz.uncredited_agency(tokens, i, n, key):
             pass  # «قنا السويس» is a canal: a short agency name counts only where it is credited, as in wire_sources
         elif entries:
             if n == 1 and found == ARTICLE + key and not key.startswith(ARTICLE):

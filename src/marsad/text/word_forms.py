@@ -44,6 +44,7 @@ PROCLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)  # one letter that ma
 PROCLITIC_GROUPS = (*(c + p for c in CONJUNCTIONS for p in PREPOSITIONS), *CONJUNCTIONS, *PREPOSITIONS)
 MIN_STEM_LETTERS = 2  # لا، ما، هو are words; one letter is not
 NISBA_ENDINGS = ("ي", "يه")  # الوطني، الخيريه (ة folded to ه)
+LIKE = "ك"
 RARE_WORD = 100  # a whole form seen fewer times than this in prose may carry a proclitic before a name
 
 
@@ -150,7 +151,8 @@ class FirstForm:
 
 
 def first_forms(tok: Token) -> tuple[FirstForm, ...]:
-    """The token as written, then without a proclitic group; a split the prose counts disfavour is not tried."""
+    """The token as written, then without a proclitic group; a split the prose counts disfavour is not tried,
+    nor ك "like" before a word without ال («كسرت» "broke" is no ك + Sirte; «كالرياض» is like Riyadh)."""
     return first_forms_of(tok.norm, tok.prefix, tok.stem)
 
 
@@ -158,13 +160,15 @@ def first_forms(tok: Token) -> tuple[FirstForm, ...]:
 def first_forms_of(norm: str, prefix: str, stem: str) -> tuple[FirstForm, ...]:
     """first_forms of a token given by its matching form, proclitics and stem (cached)."""
     out = [FirstForm(norm, 0)]
-    if prefix and stem != norm:
+    if prefix and stem != norm and not (prefix.endswith(LIKE) and not stem.startswith(ARTICLE)):
         skip = len(prefix) if norm == prefix + stem else 0  # ل + لصين -> الصين keeps the token
         out.append(FirstForm(stem, skip))
     whole = attestation(norm)
     for group in PROCLITIC_GROUPS:
         rest = norm[len(group):]
         if not norm.startswith(group) or len(rest) < MIN_STEM_LETTERS:
+            continue
+        if group.endswith(LIKE) and not rest.startswith(ARTICLE):
             continue
         if group.endswith("ل") and rest.startswith("ل"):
             out.append(FirstForm(ARTICLE + rest[1:], 0))  # للصين
