@@ -333,3 +333,9 @@ def test_a_governorate_named_after_its_city_is_the_governorate(kb_only):
     # a Saudi governorate the KB does not tell from its city stays the city
     doc = kb_only(Document(Source("text"), raw="أصبحت المخيمات تقام عدة مرات في العام في محافظة الطائف."))
     assert [e.name_en for e in doc.entities] == ["Taif"]
+
+
+def test_a_kb_name_of_another_type_that_begins_at_the_head_stays(kb_only):
+    # «قناة» heads TV channels, but «قناة السويس» is the canal (SaudiNewsNet 2015-08-06)
+    found = entities("وافتتاح قناة السويس الجديد يوم 6/8/2015 سوف يغير مشهد التنمية الاقتصادية لمصر.", kb_only)
+    assert ("LOC", "قناة السويس") in found and not any(typ == "ORG" for typ, _ in found)

@@ -179,3 +179,10 @@ def test_a_kb_surname_after_another_given_name(kb_only):
     # the father's name between the first name and a KB surname: «رئيس مجلس الوزراء، خالد محفوظ بحاح،»
     found = linked("وبحث نائب الرئيس اليمني رئيس مجلس الوزراء، خالد محفوظ بحاح، المستجدات على الساحة اليمنية.", kb_only)
     assert "Khaled Bahah" in found.values()
+
+
+def test_a_small_town_abroad_does_not_displace_its_famous_namesake(kb_only):
+    # SaudiNewsNet 2015-07-25: the article names the United States, and GeoNames has a Geneva in Indiana
+    text = ("وجرت المفاوضات بين أعضاء المنظمة بمن فيهم الاتحاد الاوروبي والولايات المتحدة، فيما قالت المنظمة "
+            "الدولية ومقرها جنيف: «إن كل الدول الاعضاء ستستفيد».")
+    assert linked(text, kb_only)["جنيف"] == "Geneva"

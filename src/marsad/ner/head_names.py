@@ -514,8 +514,9 @@ def with_head_names(text: str, tokens: Sequence[Token], matches: list[NameMatch]
     for found in find_head_names(text, tokens, matches, kb):
         overlapping = [m for m in out if m.first < found.last and found.first < m.last]
         if any(m.type == found.type and m.origin != "tagger" and (m.first < found.first or m.last > found.last)
+               or m.origin == "kb" and m.first == found.first and m.type != found.type and not m.ambiguous
                for m in overlapping):
-            continue
+            continue  # (the second: «قناة السويس الجديدة» is the canal, whose KB name begins at the head)
         for m in overlapping:
             out.remove(m)
         out.append(found)
