@@ -339,3 +339,15 @@ def test_a_kb_name_of_another_type_that_begins_at_the_head_stays(kb_only):
     # «قناة» heads TV channels, but «قناة السويس» is the canal (SaudiNewsNet 2015-08-06)
     found = entities("وافتتاح قناة السويس الجديد يوم 6/8/2015 سوف يغير مشهد التنمية الاقتصادية لمصر.", kb_only)
     assert ("LOC", "قناة السويس") in found and not any(typ == "ORG" for typ, _ in found)
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # riyadh 2015-07-23 and alyaum 2015-08-09: «الفريق» after a role is the team, no lieutenant general
+    ("وأكد إداري الفريق سليمان العمار أن الفريق سيخوض خمس مباريات.", "سليمان العمار", ["إداري الفريق"]),
+    ("ونجحت الإدارة في استخراج تأشيرة لطبيب الفريق السوري عازم ذيب بعد رفض السفارة.", "عازم ذيب",
+     ["طبيب الفريق السوري"]),
+    ("وقال قائد اللواء العميد سالم المري إن القوات جاهزة.", "سالم المري", ["قائد اللواء", "العميد"]),
+    ("وقال الفريق أول ركن عبدالرحمن البنيان إن القوات جاهزة.", "عبد الرحمن البنيان", ["الفريق أول ركن"]),
+])
+def test_a_rank_that_is_also_a_noun_after_a_role_is_its_genitive(shipped, text, name, roles):
+    assert roles_of(text, shipped)[name][0] == roles

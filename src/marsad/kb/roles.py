@@ -30,9 +30,10 @@ CONJUNCT_HEADS = _WORDS["conjunct_head"]
 ROLE_PREPOSITIONS = _WORDS["preposition"]  # «سفير … لدى مصر»: inside an office, before what it serves
 FORMER = _WORDS["former"]  # الرئيس السابق
 RANK_QUALIFIERS = _WORDS["rank_qualifier"]  # العقيد ركن
-INFLECTED = _WORDS["inflected"]  # لاعب: also لاعبه، لاعبيه، اللاعبان
-ROLE_ENDINGS = ("ه", "يه", "ها", "ان", "ين", "ي")
-PLURAL_ENDINGS = ("يه", "ان", "ين", "ي")  # a role of two or more: every name of the list after it holds it
+INFLECTED = _WORDS["inflected"]  # لاعب: also لاعبه، لاعبيه، اللاعبان، لاعبو
+RANK_NOUNS = _WORDS["rank_noun"]  # الفريق "the team", اللواء "the brigade": after a role, what it serves
+ROLE_ENDINGS = ("ه", "يه", "ها", "ان", "ين", "ي", "و")
+PLURAL_ENDINGS = ("يه", "ان", "ين", "ي", "و")  # a role of two or more: every name of the list after it holds it
 PRONOUN_ENDINGS = ("ه", "يه", "ها")
 NOT_ROLES_AS_WRITTEN = frozenset(row[1] for row in data_rows("kb/role-words.tsv") if row[0] == "written")  # أمام
 MILITARY = "MIL"
@@ -138,9 +139,17 @@ def find_role_phrases(text: str, tokens: Sequence[Token], kb: KnowledgeBase) -> 
         if match is None:
             i += 1
             continue
+        if out and out[-1].last == i and out[-1].kind != HONORIFIC and match.head in RANK_NOUNS:
+            match = _governing(out.pop(), match)  # «طبيب الفريق»: the team's doctor, no lieutenant general
         out.append(match)
         i = match.last
     return out
+
+
+def _governing(role: RolePhrase, noun: RolePhrase) -> RolePhrase:
+    """A role phrase with the rank-like noun after it as its genitive («إداري الفريق», «قائد اللواء»)."""
+    return RolePhrase(role.start, noun.end, role.first, noun.last, f"{role.key} {noun.key}", f"{role.head} {noun.head}",
+                      role.agent, noun.country or role.country, role.kind, noun.former)
 
 
 def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase) -> RolePhrase | None:
