@@ -11,6 +11,7 @@ already loaded; spawn and forkserver load them again).
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,7 +29,9 @@ DEFAULT_START = "fork" if "fork" in multiprocessing.get_all_start_methods() else
 @functools.lru_cache(maxsize=1)
 def pipeline_for(config: PipelineConfig) -> Pipeline:
     """The pipeline of this process for `config`, built on first use."""
-    return load_pipeline(config)
+    pipeline = load_pipeline(config)
+    gc.freeze()
+    return pipeline
 
 
 def analyse_batch(config: PipelineConfig, batch: Sequence[Item]) -> list[Item]:
@@ -43,6 +46,7 @@ class LocalRunner:
         self.jobs = jobs
         self.start_method = start_method
         self.pipeline = load_pipeline(self.config)  # also loads the models that forked workers then share
+        gc.freeze()  # the models live as long as the run: the collector need never walk them again
 
     @property
     def counters(self) -> Counters:
