@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.ner.tagger import load_tagger, repair_iob
+from marsad.ner.tagger import load_tagger, model_attributes, repair_iob
 
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "MISC"}
 SENTENCE = "قال وزير الدفاع الأمريكي دونالد رامسفيلد في واشنطن إن الولايات المتحدة لن تنسحب من العراق .".split()
@@ -69,3 +69,9 @@ def test_model_card_names_training_data_and_licences():
 ])
 def test_repair_iob(labels, expected):
     assert repair_iob(labels) == expected
+
+
+def test_the_attributes_read_from_the_dump_are_those_the_model_weighs():
+    tagger = load_tagger()
+    for model in (tagger._pass1, tagger._pass2):
+        assert model_attributes(model) == {attr for attr, _ in model.info().state_features}
