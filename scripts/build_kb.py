@@ -38,6 +38,7 @@ DERIVED = REPO / "kb" / "derived"
 OUT = REPO / "src" / "marsad" / "resources" / "kb"
 FREQ_FILE = DERIVED / "word-frequencies.tsv"
 FORMAT_VERSION = 1
+CLUB_ID = "m:club:"  # football clubs (kb/curated/clubs*.tsv)
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "MISC")
 # Arabic-script names outside the Arabic alphabet (Persian, Urdu, Uyghur ...) are dropped.
@@ -110,7 +111,9 @@ class Entry:
             "country": self.country, "actor": self.actor,
             "coordinates": list(self.coordinates) if self.coordinates else None,
             "wikidata": None, "source": "+".join(self.sources), "roles": self.roles,
-            "ambiguous": canonical in ambiguous_forms, "ambiguous_forms": ambiguous_forms,
+            # a club's forms (أبها، برشلونة) are its own doubt, read in sports news by the linker: the city keeps its own
+            "ambiguous": canonical in ambiguous_forms,
+            "ambiguous_forms": [] if self.id.startswith(CLUB_ID) else ambiguous_forms,
             "nisba": self.nisba, "prior": self.prior, "since": self.since,
         }
 

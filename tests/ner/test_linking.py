@@ -186,3 +186,16 @@ def test_a_small_town_abroad_does_not_displace_its_famous_namesake(kb_only):
     text = ("وجرت المفاوضات بين أعضاء المنظمة بمن فيهم الاتحاد الاوروبي والولايات المتحدة، فيما قالت المنظمة "
             "الدولية ومقرها جنيف: «إن كل الدول الاعضاء ستستفيد».")
     assert linked(text, kb_only)["جنيف"] == "Geneva"
+
+
+def test_a_city_that_shares_its_name_with_a_club_is_the_city_outside_sport(kb_only):
+    assert linked("وزار الوفد أبها أمس.", kb_only)["أبها"] == "Abha"
+
+
+@pytest.mark.parametrize("text, name_en", [
+    ("وأعلن التحالف انتهاء عملية عاصفة الحزم.", "Operation Decisive Storm"),
+    ("ومنذ اندلاع الثورة السورية قبل أربع سنوات قتل الآلاف.", "Syrian civil war"),
+    ("وقال إن ذلك يخالف ميثاق الأمم المتحدة والقانون الدولي.", "Charter of the United Nations"),
+])
+def test_wars_operations_and_charters_of_arabic_news(kb_only, text, name_en):
+    assert name_en in linked(text, kb_only).values()

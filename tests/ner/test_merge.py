@@ -6,7 +6,7 @@ import pytest
 from marsad import load_pipeline
 from marsad.config import EntityConfig, PipelineConfig, TaggerKind
 from marsad.document import Document, Source
-from marsad.ner.merge import is_name_word, loose, not_a_lone_surname
+from marsad.ner.merge import a_lone_word, is_name_word, loose, not_a_lone_surname
 from marsad.ner.mentions import NameMatch
 from marsad.pipeline import Pipeline
 from marsad.text.normalise import fold
@@ -184,3 +184,10 @@ def test_a_tagged_person_does_not_run_across_the_and_of_a_list(shipped):
     assert [e.name for e in doc.entities if e.type == "PERSON"] == ["عبدالله قيسي", "ساري عمرو"]
     doc = shipped(Document(Source("text"), raw="ودافع سامي الجابر وجاملوه في اللقاء."))
     assert [e.name for e in doc.entities if e.type == "PERSON"] == ["سامي الجابر"]
+
+
+def test_a_lone_common_word_the_tagger_calls_a_person_is_none():
+    # «صالح» "good", «عربي» "Arab" alone, never named in full: no person; a foreign surname alone is one
+    assert a_lone_word(NameMatch(0, 1, 0, 4, "صالح", "PERSON", origin="tagger"))
+    assert not a_lone_word(NameMatch(0, 1, 0, 7, "مورينيو", "PERSON", origin="tagger"))
+    assert not a_lone_word(NameMatch(0, 2, 0, 8, "خالد علي", "PERSON", origin="tagger"))

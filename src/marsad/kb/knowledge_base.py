@@ -25,6 +25,7 @@ CANONICAL, VARIANT = 0, 1
 
 
 CITY_ID = "m:city:"
+CLUB_ID = "m:club:"
 
 
 @dataclass(slots=True, frozen=True)
@@ -46,6 +47,11 @@ class KBEntry:
     ambiguous: bool = False
     prior: float = 0.0  # salience: larger for countries and curated entries; a city's population
     since: str | None = None  # ISO date or year it came into being: no article before then names it
+
+    @property
+    def is_club(self) -> bool:
+        """A football club (kb/curated/clubs*.tsv), read as the club only in sports news."""
+        return self.id.startswith(CLUB_ID)
 
     @property
     def is_city(self) -> bool:

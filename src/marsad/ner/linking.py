@@ -20,15 +20,10 @@ from ..text.word_forms import AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, attest
 from .mentions import ARAB_LEAGUE, NameMatch, is_country, skeleton, small_foreign_place
 
 PLACES = ("GPE", "LOC")
-CLUB_ID = "m:club:"  # KB ids of football clubs (kb/curated/clubs.tsv)
 SPORT_CUES = folded_word_lists("ner/cue-words.tsv")["sport_cue"]
 MIN_SPORT_CUES = 3  # an article with this many words of sports news, and
 SPORT_SHARE = 100  # one of them in this many words at least, is about sport
 CLUB_WORD_COUNT = 3000  # a club named by a word prose uses this often (أحد) needs the tagger or «نادي» too
-
-
-def is_club(entry: KBEntry) -> bool:
-    return entry.id.startswith(CLUB_ID)
 
 
 def about_sport(tokens: Sequence[Token], cues: Sequence[Token] | None = None) -> bool:
@@ -45,7 +40,7 @@ def _sport_word(tok: Token) -> bool:
 def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Sequence[Span] = ()) -> list[NameMatch]:
     """«الهلال», «برشلونة»: the club in an article about sport, in a sentence that speaks of sport or names
     another club; else the city, or nothing (the crescent)."""
-    if not any(is_club(e) for m in matches for e in m.entries):
+    if not any(e.is_club for m in matches for e in m.entries):
         return matches
     cues = [t for t in tokens if _sport_word(t)]
     sport = about_sport(tokens, cues)
@@ -53,9 +48,9 @@ def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Seq
     sporty = _sporty_sentences(cues, matches, tokens, starts) if sport else set()
     out = []
     for m in matches:
-        clubs = [e for e in m.entries if is_club(e)]
+        clubs = [e for e in m.entries if e.is_club]
         if clubs:
-            others = tuple(e for e in m.entries if not is_club(e))
+            others = tuple(e for e in m.entries if not e.is_club)
             if sport and _sentence_of(tokens[m.first].start, starts) in sporty:
                 m.entries, m.type = (*clubs, *others), "ORG"
                 # «أحد» (one, Sunday) needs more than that, and so does «وصل» ("arrived"), read as الوصل without its ال
@@ -78,7 +73,7 @@ def _sporty_sentences(cues: Sequence[Token], matches: Sequence[NameMatch], token
                       starts: Sequence[int]) -> set[int]:
     """Sentences with a word of sport, or with two clubs («فاز الهلال على النصر»)."""
     sporty = {_sentence_of(t.start, starts) for t in cues}
-    clubs = Counter(_sentence_of(tokens[m.first].start, starts) for m in matches if any(is_club(e) for e in m.entries))
+    clubs = Counter(_sentence_of(tokens[m.first].start, starts) for m in matches if any(e.is_club for e in m.entries))
     return sporty | {s for s, n in clubs.items() if n > 1}
 
 

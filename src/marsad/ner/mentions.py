@@ -191,11 +191,13 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
         elif gaz.uncredited_agency(tokens, i, n, key):
             pass  # «قنا السويس» is a canal: a short agency name counts only where it is credited, as in wire_sources
         elif entries:
+            # the doubt is the other reading's: a club's own (أبها the club) is weighed in sports news (read_clubs)
+            reading = next((e for e in entries if not e.is_club), entries[0])
             if n == 1 and found == ARTICLE + key and not key.startswith(ARTICLE):
                 pass  # «المالي» is "the financial", not Mali: a one-word name takes no article it does not have
             elif not in_name_chain(tokens, i, i + n, entries[0], found, kb):
-                ambiguous = kb.is_ambiguous(found) or entries[0].ambiguous or (
-                    n == 1 and weak_single_word(kb, tok, form, found, key, entries[0]))
+                ambiguous = kb.is_ambiguous(found) or reading.ambiguous or (
+                    n == 1 and weak_single_word(kb, tok, form, found, key, reading))
                 out.append(NameMatch(i, i + n, start, end, found, entries[0].type, entries, ambiguous=ambiguous))
         else:
             out.append(NameMatch(i, i + n, start, end, found, "ORG", origin="agency", name_en=gaz.agencies[key]))

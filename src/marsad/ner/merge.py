@@ -27,7 +27,7 @@ from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, is_nisba, source_offset, strip_article)
-from .mentions import ARAB_LEAGUE, CUE_WORDS, HEAD_NOUNS, NameMatch, is_country, is_family_name, small_foreign_place, small_town
+from .mentions import ARAB_LEAGUE, CUE_WORDS, HEAD_NOUNS, RARE_GIVEN_NAME, NameMatch, is_country, is_family_name, small_foreign_place, small_town
 from .head_names import ADJECTIVES as NAME_ADJECTIVES, STOPS as NAME_STOPS, is_head
 from .name_lists import FAMILY, GIVEN, NAME_TOKEN_FLOOR, TOKEN, name_words
 
@@ -180,13 +180,14 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             cluster = by_name.get(m.name_en) or new_cluster("ORG", name_en=m.name_en)
             by_name[m.name_en] = cluster
         else:
+            lone = m.type == "PERSON" and a_lone_word(m)  # as tagged, before a trimmed «على» leaves one word
             if m.type == "PERSON" and m.origin == "tagger":
                 extend_or_trim(text, tokens, m, kb, taken)
             key = loose(m.key)
             cluster = by_name.get(key) or by_name.get(_without_adjectives(key, kb)) or _shortened(text, tokens, clusters, m, kb)
             if cluster is None:
                 if not keep_unlinked(m, kb) or (m.type == "PERSON" and (
-                        (not_a_lone_surname(m) and m.first not in role_before) or
+                        ((not_a_lone_surname(m) or lone) and m.first not in role_before) or
                         in_someone_elses_chain(tokens, m) or preposition_and_word(tokens, m)
                         or (m.first in role_before and tokens[m.first].norm in ROLE_PREPOSITIONS)
                         or office_ends.get(m.last - 1, m.last) > m.last)):
@@ -309,6 +310,12 @@ def not_a_lone_surname(m: NameMatch) -> bool:
     if m.last - m.first != 1 or not m.key.startswith(ARTICLE):
         return False
     return FAMILY not in name_words().get(m.key, ()) or attestation(m.key) >= SURNAME_WORD
+
+
+def a_lone_word(m: NameMatch) -> bool:
+    """One word the tagger calls a person, named in full nowhere before it and used by prose as a word (صالح
+    "good", عربي "Arab", داخل "inside"): no person; foreign surnames (مورينيو) and rare given names (معتز) are."""
+    return m.last - m.first == 1 and m.origin == "tagger" and attestation(m.key) >= RARE_GIVEN_NAME
 
 
 def _not_name(word: str) -> bool:
