@@ -351,3 +351,10 @@ def test_a_kb_name_of_another_type_that_begins_at_the_head_stays(kb_only):
 ])
 def test_a_rank_that_is_also_a_noun_after_a_role_is_its_genitive(shipped, text, name, roles):
     assert roles_of(text, shipped)[name][0] == roles
+
+
+def test_an_epithet_after_a_name_and_forces_loyal_to_someone(shipped):
+    # SaudiNewsNet 2015-07-24 and 2015-07-21: «تنظيم داعش الارهابي» is ISIS; «القوات الموالية للرئيس» no name
+    doc = shipped(Document(Source("text"), raw="وقصفت تركيا مواقع تنظيم داعش الارهابي في سوريا."))
+    assert "Islamic State" in {e.name_en for e in doc.entities}
+    assert orgs("وتقدمت القوات الموالية للرئيس هادي نحو المطار.", shipped) == []

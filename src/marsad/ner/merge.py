@@ -180,7 +180,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             cluster = by_name.get(m.name_en) or new_cluster("ORG", name_en=m.name_en)
             by_name[m.name_en] = cluster
         else:
-            lone = m.type == "PERSON" and a_lone_word(m)  # as tagged, before a trimmed «على» leaves one word
+            lone = m.type == "PERSON" and a_lone_word(m, tokens)  # as tagged, before a trimmed «على» leaves one word
             if m.type == "PERSON" and m.origin == "tagger":
                 extend_or_trim(text, tokens, m, kb, taken)
             key = loose(m.key)
@@ -312,10 +312,14 @@ def not_a_lone_surname(m: NameMatch) -> bool:
     return FAMILY not in name_words().get(m.key, ()) or attestation(m.key) >= SURNAME_WORD
 
 
-def a_lone_word(m: NameMatch) -> bool:
+def a_lone_word(m: NameMatch, tokens: Sequence[Token]) -> bool:
     """One word the tagger calls a person, named in full nowhere before it and used by prose as a word (صالح
-    "good", عربي "Arab", داخل "inside"): no person; foreign surnames (مورينيو) and rare given names (معتز) are."""
-    return m.last - m.first == 1 and m.origin == "tagger" and attestation(m.key) >= RARE_GIVEN_NAME
+    "good", عربي "Arab", داخل "inside"), with no name word after it (the tagger cut «وخالد علي» short): no
+    person; foreign surnames (مورينيو) and rare given names (معتز) are."""
+    if m.last - m.first != 1 or m.origin != "tagger" or attestation(m.key) < RARE_GIVEN_NAME:
+        return False
+    after = tokens[m.last] if m.last < len(tokens) else None
+    return after is None or not after.is_word or not name_words().get(after.norm)
 
 
 def _not_name(word: str) -> bool:
