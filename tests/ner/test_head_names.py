@@ -358,3 +358,26 @@ def test_an_epithet_after_a_name_and_forces_loyal_to_someone(shipped):
     doc = shipped(Document(Source("text"), raw="وقصفت تركيا مواقع تنظيم داعش الارهابي في سوريا."))
     assert "Islamic State" in {e.name_en for e in doc.entities}
     assert orgs("وتقدمت القوات الموالية للرئيس هادي نحو المطار.", shipped) == []
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # alyaum 2015-07-24: the first name spelt otherwise than the KB's, and the office before it
+    ("والتقى الأمير علي بن الحسين برئيس الاتحاد الأوروبي لكرة القدم الفرنسي ميشال بلاتيني أمس في باريس.",
+     "ميشيل بلاتيني", ["رئيس الاتحاد الأوروبي لكرة القدم الفرنسي"]),
+    # sabq 2015-07-26: a governorate the KB lacks between the office and its holder
+    ("وفي مقدمتهم محافظ تنومة عبدالرحمن الهزاني ورئيس البلدية المهندس مصلح العلياني ليحسوا بهم.", "عبدالرحمن الهزاني",
+     ["محافظ تنومة"]),
+    # sabq 2015-08-06: the name in quotes after the occupation
+    ('من تأليف الكاتب الإسباني وإخراج الفنان "مساعد الزهراني"، على مسرح الجامعة.', "مساعد الزهراني", ["الفنان"]),
+])
+def test_roles_across_a_spelling_a_place_the_kb_lacks_and_quotes(shipped, text, name, roles):
+    assert roles_of(text, shipped)[name][0] == roles
+
+
+def test_a_deputys_post_in_an_apposition_is_the_subjects(shipped):
+    # ahram via okaz 2015-08-07: «جابرييل، الذي يشغل أيضاً منصب نائب المستشارة الألمانية أنجيلا ميركل،»
+    found = roles_of("أشاد وزير الاقتصاد الألماني زيجمار جابرييل بجهود مصر في إنجاز المشروع العملاق لقناة السويس "
+                     "الجديدة. وأشار جابرييل، الذي يشغل أيضاً منصب نائب المستشارة الألمانية أنجيلا ميركل، إلى أن هذا "
+                     "الممر المائي يتمتع بأهمية كبيرة.", shipped)
+    assert found["زيغمار غابرييل"][0] == ["وزير الاقتصاد الألماني", "نائب المستشارة الألمانية"]
+    assert found["أنجيلا ميركل"][0] == ["المستشارة الألمانية"]

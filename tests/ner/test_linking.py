@@ -199,3 +199,14 @@ def test_a_city_that_shares_its_name_with_a_club_is_the_city_outside_sport(kb_on
 ])
 def test_wars_operations_and_charters_of_arabic_news(kb_only, text, name_en):
     assert name_en in linked(text, kb_only).values()
+
+
+def test_the_capital_is_not_displaced_by_a_village_of_the_articles_country(kb_only):
+    # 2015-08-04: an article about Yemen and Egypt; GeoNames has an «الرياض» of 24,000 people in Egypt
+    text = "وصل المبعوث إلى القاهرة ثم إلى الرياض، بعد لقائه في الإسكندرية وأسوان مسؤولين مصريين."
+    assert linked(text, kb_only)["الرياض"] == "Riyadh"
+
+
+def test_a_foreign_name_spelt_with_jim_for_ghayn(kb_only):
+    assert linked("أشاد وزير الاقتصاد الألماني زيجمار جابرييل بجهود مصر.", load_pipeline()).get(
+        "زيجمار جابرييل") == "Sigmar Gabriel"

@@ -17,7 +17,7 @@ from ..document import Span, Token
 from ..kb import KBEntry, KnowledgeBase
 from ..text.normalise import fold
 from ..text.word_forms import AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, attestation, first_forms, folded_word_lists, source_offset
-from .mentions import ARAB_LEAGUE, NameMatch, is_country, skeleton, small_foreign_place
+from .mentions import ARAB_LEAGUE, BIG_CITY, NameMatch, is_country, skeleton, small_foreign_place, small_town
 
 PLACES = ("GPE", "LOC")
 SPORT_CUES = folded_word_lists("ner/cue-words.tsv")["sport_cue"]
@@ -156,8 +156,9 @@ def _ranked(entries: tuple[KBEntry, ...], rank: dict[str, int]) -> tuple[KBEntry
         return entries
     same = [e for e in entries if e.type == entries[0].type]
     best = min(same, key=lambda e: rank.get(e.country, len(rank)))
-    if best is entries[0] or best.country not in rank or (small_foreign_place(best) and not small_foreign_place(entries[0])):
-        return entries  # a small town abroad does not displace its famous namesake (Geneva, Indiana, for Geneva)
+    if best is entries[0] or best.country not in rank or (small_foreign_place(best) and not small_foreign_place(entries[0])) \
+            or (small_town(best) and entries[0].prior >= BIG_CITY):
+        return entries  # a small town does not displace its famous namesake (Geneva, Indiana; Ar Riyad, Egypt)
     return (best, *(e for e in entries if e is not best))
 
 

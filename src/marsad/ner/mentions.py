@@ -393,7 +393,7 @@ def another_person(span: NameMatch, overlapping: Sequence[NameMatch]) -> bool:
 
 def skeleton(word: str) -> str:
     """A name word without its long vowels, for transliteration variants (فرنسوا/فرانسوا، بينغ/بينج)."""
-    return word[:1] + LONG_VOWELS.sub("", word[1:]).replace("غ", "ج")
+    return (word[:1] + LONG_VOWELS.sub("", word[1:])).replace("غ", "ج")  # غابرييل = جابرييل
 
 
 def _only_described(span: NameMatch, inner: NameMatch) -> bool:

@@ -22,12 +22,13 @@ from functools import lru_cache
 
 from ..document import RolePhrase, Token
 from ..kb import KBEntry, KnowledgeBase
-from ..kb.roles import HONORIFIC, OFFICE, ROLE_PREPOSITIONS, appositive_roles, is_plural_role, is_role_word, with_pronoun
+from ..kb.roles import HONORIFIC, MODIFIERS, OFFICE, POST_WORDS, ROLE_PREPOSITIONS, appositive_roles, is_plural_role, is_role_word, with_pronoun
 from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, is_nisba, source_offset, strip_article)
-from .mentions import ARAB_LEAGUE, CUE_WORDS, HEAD_NOUNS, RARE_GIVEN_NAME, NameMatch, is_country, is_family_name, small_foreign_place, small_town
+from .mentions import (ARAB_LEAGUE, CUE_WORDS, HEAD_NOUNS, RARE_GIVEN_NAME, NameMatch, is_country, is_family_name, skeleton,
+                       small_foreign_place, small_town)
 from .head_names import ADJECTIVES as NAME_ADJECTIVES, STOPS as NAME_STOPS, is_head
 from .name_lists import FAMILY, GIVEN, NAME_TOKEN_FLOOR, TOKEN, name_words
 
@@ -42,6 +43,8 @@ MAX_TAIL_WORDS = 5
 TAIL_PREFIXES = frozenset({"ب", "و", "وب", "ل"})  # «بالمؤسسة», «بولاية», «والإعلام»
 MIN_KEY_LETTERS = 2  # a short key is two letters at least (is_name_word)
 LAM = "ل"
+OPENING_QUOTES = ('"', "«", "“")
+ALIF_MAQSURA = "ى"  # a definite word ending in it after a name chain is a verb (التقى "met"), not a nisba (التقي)
 MIN_DEFINITE_LETTERS = 3  # «إلى» folds to الي: a definite word has more letters
 ORDINALS = CUE_WORDS["role_ordinal"]
 FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
@@ -162,6 +165,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
         if m.entries and m.entries[0].type == "PERSON":
             split_leading_roles(text, tokens, m, roles_at)
             extend_chain(tokens, m)
+            with_first_name(tokens, m, taken)
         if m.type in ("GPE", "LOC") and m.last - m.first == 1 and m.first in inside_roles:
             continue  # «العهد» of «ولي العهد» is no place
         if m.entries and country_adjective(tokens, m, kb):
@@ -203,18 +207,31 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
     covered = {k for c in clusters for m in c.mentions for k in range(m.first, m.last)}
     add_short_forms(text, tokens, clusters, covered, kb)
     attach_roles(text, tokens, clusters, roles, covered, kb)
+    people = {k for c in clusters if c.type == "PERSON" for m in c.mentions for k in range(m.first, m.last)}
     for c in clusters:
         if c.type != "PERSON":
             continue
         for m in list(c.mentions):
             if m.origin in ("kb", "tagger", "titled", "short"):
                 for app in appositive_roles(text, tokens, m.last, kb):
-                    if not _next_in_list(text, app.start):
-                        c.add_role(text[app.start:app.end])
+                    end = _before_another_name(tokens, app.start, app.end, people)
+                    if not _next_in_list(text, app.start) and end > app.start:
+                        c.add_role(text[app.start:end])
     clusters.sort(key=lambda c: c.start)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+def _before_another_name(tokens: Sequence[Token], start: int, end: int, people: set[int]) -> int:
+    """Where an appositive role ends: before the first person named in it («، الذي يشغل منصب نائب المستشارة
+    الألمانية أنجيلا ميركل،» is his post; she is the chancellor)."""
+    for k, tok in enumerate(tokens):
+        if tok.start >= end:
+            break
+        if tok.start >= start and k in people:
+            return tokens[k - 1].end if k > 0 and tokens[k - 1].end > start else start
+    return end
 
 
 def country_adjective(tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase) -> bool:
@@ -277,6 +294,19 @@ def extend_chain(tokens: Sequence[Token], m: NameMatch) -> None:
         last += 1 + step
     if last > m.last:
         m.last, m.end = last, tokens[last - 1].end
+
+
+def with_first_name(tokens: Sequence[Token], m: NameMatch, taken: set[int]) -> None:
+    """A KB person found by the surname alone, after the person's first name spelt another way («ميشال بلاتيني»
+    for «ميشيل بلاتيني»): the mention takes the first name too."""
+    if m.last - m.first != 1 or m.first == 0 or m.first - 1 in taken:
+        return
+    prev = tokens[m.first - 1]
+    if not prev.is_word or prev.prefix or m.start != tokens[m.first].start or is_role_word(prev.norm):
+        return  # (a KB form «الرئيس شي جين بينغ» begins with his title, not a first name)
+    firsts = {skeleton(fold(name).split()[0]) for name in (m.entries[0].name, *m.entries[0].variants) if " " in name}
+    if skeleton(prev.norm) in firsts:
+        m.first, m.start, m.key = m.first - 1, prev.start, f"{prev.norm} {m.key}"
 
 
 def split_leading_roles(text: str, tokens: Sequence[Token], m: NameMatch, roles_at: dict[int, RolePhrase]) -> None:
@@ -402,8 +432,8 @@ def _foreign_first_name(tok: Token, names: dict[str, frozenset[str]]) -> bool:
 
 def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase,
                    taken: set[int] = frozenset()) -> None:
-    """A tagger's person cut short or run on: a listed given name right after it joins it («خالد» + «علي»), and a
-    family name after a chain («عبدالله بن عبدالعزيز» + «الربيعة»); role words and common words at its start
+    """A tagger's person cut short or run on: a listed given name right after it joins it («خالد» + «علي»), the word
+    after a link that needs one («نهرو عبد» + «الله»), and a family name after a chain («عبدالله بن عبدالعزيز» + «الربيعة»); role words and common words at its start
     («عناصر الكورنيش», «الوزير خالد») and common words at its end («فارس دبلوماسي») leave it. It never takes a
     token of another mention (`taken`), nor a word across the و of a list («حمزة وعوض خريص»)."""
     names = name_words()
@@ -420,14 +450,16 @@ def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: Knowled
         m.start = tokens[m.first].start
     while m.last < len(tokens) and m.last - m.first < MAX_PERSON_WORDS and m.last not in taken and "\n" not in text[
             tokens[m.last - 1].end:tokens[m.last].start] and (_joins_name(tokens[m.last], names) or (
-            FILIATION.intersection(m.key.split()) and is_family_name(tokens[m.last], kb))):
+            m.key.split()[-1] in PATRONYMIC and tokens[m.last].is_word and not tokens[m.last].prefix) or (
+            FILIATION.intersection(m.key.split()) and is_family_name(tokens[m.last], kb)
+            and text[tokens[m.last].end - 1] != ALIF_MAQSURA)):  # «علي بن الحسين التقى»: a verb, no family name
         m.key = f"{m.key} {tokens[m.last].norm}"
         m.last += 1
     while m.last - m.first > 1:
         word = tokens[m.last - 1].norm
         if (word in names and attestation(word) <= SHORT_FORM_MAX_COUNT) or word in PATRONYMIC \
-                or attestation(word) < COMMON_TAIL_WORD:  # «ما» is a listed name token, and a function word
-            break
+                or attestation(word) < COMMON_TAIL_WORD or tokens[m.last - 2].norm in PATRONYMIC:
+            break  # «ما» is a listed name token, and a function word; «عبد الله» is one name
         m.last -= 1
     m.end = tokens[m.last - 1].end
     m.key = " ".join(m.key.split()[:m.last - m.first])
@@ -525,6 +557,8 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
                         is not None or after in name_starts or after in by_first):
                     # «سفير خادم الحرمين الشريفين لدى مصر أحمد قطان»: someone's office, then its holder
                     last = after if tail is None else tail
+                elif construct and _construct_noun(tokens, last) and last + 1 in name_starts:
+                    last += 1  # «محافظ تنومة عبدالرحمن الهزاني»: a place the KB lacks, then the holder's name
                 else:
                     break
                 construct = ordinal = False
@@ -611,9 +645,15 @@ def _governed(text: str, tokens: Sequence[Token], role: RolePhrase) -> bool:
     return any(ch in "لب" for ch in text[tokens[role.first].start:role.start])
 
 
+def _deputy_of_the_post(tokens: Sequence[Token], role: RolePhrase) -> bool:
+    """A deputy's office (نائب، مساعد) named as someone's post («منصب نائب …»)."""
+    return role.first > 0 and tokens[role.first - 1].norm in POST_WORDS and role.last - role.first > 1 \
+        and tokens[role.first].norm in MODIFIERS
+
+
 def _after_comma(tokens: Sequence[Token], k: int) -> int:
-    """The token after one comma at k, else k."""
-    return k + 1 if k < len(tokens) and tokens[k].norm in ("،", ",") else k
+    """The token after one comma or opening quote at k («الفنان "مساعد الزهراني"»), else k."""
+    return k + 1 if k < len(tokens) and tokens[k].norm in ("،", ",", *OPENING_QUOTES) else k
 
 
 def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], roles: Sequence[RolePhrase],
@@ -637,6 +677,11 @@ def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], ro
         elif owner is not None and first.kind == OFFICE and _governed(text, tokens, first) and any(
                 c is not owner and first.key in c.role_keys for c in clusters if c.type == "PERSON"):
             continue  # «الوفد المرافق لولي ولي العهد أحمد الخطيب»: the office of someone named before, then a new name
+        if owner is not None and not after and len(run) == 1 and _deputy_of_the_post(tokens, run[0].role):
+            # «، الذي يشغل منصب نائب المستشارة الألمانية أنجيلا ميركل»: the post is his; she holds the office it deputises
+            r = run[0].role
+            owner.add_role(text[tokens[r.first + 1].start:tokens[r.last - 1].end])
+            continue
         if owner is not None and not after and nxt == run[-1].last and run[-1].inner is not None:
             # «عبد العزيز جباري مستشار الرئيس اليمني عبد ربه منصور هادي»: the name is the inner office's holder's,
             # and the whole office is the one named before it
