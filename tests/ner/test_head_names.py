@@ -381,3 +381,21 @@ def test_a_deputys_post_in_an_apposition_is_the_subjects(shipped):
                      "الممر المائي يتمتع بأهمية كبيرة.", shipped)
     assert found["زيغمار غابرييل"][0] == ["وزير الاقتصاد الألماني", "نائب المستشارة الألمانية"]
     assert found["أنجيلا ميركل"][0] == ["المستشارة الألمانية"]
+
+
+def test_an_office_after_a_preposition_goes_to_the_next_name_though_another_holds_that_word(shipped):
+    # alyaum 2015-07-24: Blatter is «رئيس الفيفا»; «برئيس الاتحاد الأوروبي … ميشال بلاتيني» is still Platini's
+    found = roles_of("شدد الأمير علي بن الحسين على عدم وجوب مشاركة رئيس الفيفا السويسري جوزيف بلاتر في أي عملية "
+                     "إصلاح.\n\nوعلمت وكالة «فرانس برس» من مصدر موثوق بأنَّ الأمير علي بن الحسين التقى برئيس الاتحاد "
+                     "الأوروبي لكرة القدم الفرنسي ميشال بلاتيني أمس الأول الأربعاء في باريس.", shipped)
+    assert found["ميشيل بلاتيني"][0] and found["ميشيل بلاتيني"][0][0].startswith("رئيس الاتحاد الأوروبي لكرة القدم")
+    assert found["الأمير علي بن الحسين"] == ([], ["الأمير"])  # «التقى» "met" is no family name of his
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وتخرج 63 من المستفيدين بمركزي محمد بن نايف للمناصحة والرعاية بالرياض وجدة.", "مركزي محمد بن نايف للمناصحة والرعاية"),
+])
+def test_a_dual_head_in_the_construct_state(kb_only, text, name):
+    assert orgs(text, kb_only) == [name]
+    assert orgs("وشارك لاعبو ناديي الهلال والنصر في المعسكر.", kb_only) != ["ناديي الهلال والنصر"]
+    assert orgs("وتوزعت الأوراق على مركزي التصحيح في المدينة.", kb_only) == []

@@ -53,6 +53,7 @@ WELL_KNOWN = 1_000_000  # prior of a KB name that reads as a name even where it 
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كما", "كم", "نا")
 SHORT_PARTICLES = frozenset({"ما", "من", "كن", "هن", "دي"})  # «لما», «لمن», «لكن», «لهن», «لدي»
 LONG_VOWELS = frozenset("اوي")
+DUAL_CONSTRUCT = "ي"  # «مركزي»، «مستشفيي»: the dual (genitive) before its genitive
 NATIONAL_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # «الجيش اليمني» names a national body
 
 
@@ -110,6 +111,7 @@ class _Chain:
     core: int = 0  # token after the last part that is not an adjective
     qualified: bool = False  # a genitive or complement, not adjectives alone
     admin: str | None = None  # the head of a governorate or state (محافظة، ولاية), without ال
+    dual: bool = False  # the head is a dual («مركزي»): two branches of one body, or two bodies named after it
 
 
 def definite(tok: Token) -> bool:
@@ -166,7 +168,7 @@ def find_head_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMa
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     heads = set(name_heads())
-    return frozenset(heads | {ARTICLE + h for h in heads} | set(national_bodies()))
+    return frozenset(heads | {ARTICLE + h for h in heads} | {h + DUAL_CONSTRUCT for h in heads} | set(national_bodies()))
 
 
 @lru_cache(maxsize=100_000)
@@ -184,7 +186,11 @@ def _head_form(norm: str, prefix: str, stem: str) -> FirstForm | None:
     heads = name_heads()
     forms = [*first_forms_of(norm, prefix, stem), *(FirstForm(norm[len(g):], len(g)) for g in PROCLITIC_GROUPS
                                                    if norm.startswith(g))]
-    return next((f for f in forms if strip_article(f.form) in heads), None)
+    found = next((f for f in forms if strip_article(f.form) in heads), None)
+    if found is None:  # «بمركزي محمد بن نايف للمناصحة بالرياض وجدة»: the dual in the construct state, its genitive next
+        found = next((FirstForm(f.form[:-1], f.skip) for f in forms if f.form.endswith(DUAL_CONSTRUCT)
+                      and not f.form.startswith(ARTICLE) and f.form[:-1] in heads), None)
+    return found
 
 
 def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameMatch],
@@ -200,7 +206,8 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
     if i > 0 and f"{tokens[i - 1].norm} {form.form}" in IDIOMS:
         return None  # «عن طريق المهاجم»: by way of the striker
     head = heads[strip_article(form.form)]
-    chain = _Chain(i + 1, head, core=i + 1, admin=_admin_head(form.form))
+    chain = _Chain(i + 1, head, core=i + 1, admin=_admin_head(form.form),
+                   dual=tok.norm[form.skip:] == form.form + DUAL_CONSTRUCT)
     if head.titled:
         if not _quoted_title(tokens, chain, names_at):
             return None
@@ -273,8 +280,8 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
         if name.type == "PERSON" and chain.head.type == "GPE":
             return False  # «أمير مقاطعة أبها عبدالله بن ماضي»: the person after the place holds its office
         _found(chain, name.last)
-        if name.type == chain.head.type and depth == 0 and not _subsidiary(tokens, chain, name) \
-                and not _governorate(chain, name, kb):
+        if name.type == chain.head.type and depth == 0 and (chain.dual or not _subsidiary(tokens, chain, name)
+                                                            and not _governorate(chain, name, kb)):
             return False  # «وكالة أسوشيتد برس», «حركة طالبان»: the organisation's own name is the mention
         if name.entries and name.entries[0].type in ("GPE", "LOC") and name.entries[0].country:
             chain.country = name.entries[0].country
@@ -301,7 +308,7 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
         _found(chain, j + 1)  # «طريق الملك فهد», «مركز الملك سلمان»: a title and its holder's name
         _titled_name(tokens, chain)
         return chain.last > j + 1 or not chain.head.weak
-    if definite(tok) and not chain.head.weak:
+    if definite(tok) and not chain.head.weak and not chain.dual:  # «مركزي التصحيح»: two centres, no name
         if chain.head.type == "ORG" and strip_article(tok.norm) in ORG_HEAD_NOUNS:
             return False  # «إدارة المستشفى», «مجلس الإدارة»: a part of another body, no name
         _found(chain, j + 1)
@@ -442,7 +449,8 @@ def _extend(tokens: Sequence[Token], chain: _Chain, names_at: dict[int, NameMatc
             if end is None:
                 return
             _complement(chain, end)
-        elif and_definite(tok) and chain.kind in ("genitive", "complement") and tok.norm[1:] not in STOPS:
+        elif and_definite(tok) and chain.kind in ("genitive", "complement") and tok.norm[1:] not in STOPS \
+                and not (chain.dual and chain.kind == "genitive"):  # «ناديي الهلال والنصر»: two clubs
             chain.last = chain.core = chain.last + 1
         else:
             return

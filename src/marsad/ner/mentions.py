@@ -26,6 +26,7 @@ from .name_lists import FAMILY, GIVEN, name_words
 
 LONG_VOWELS = re.compile("[اوي]")
 TANWEEN = re.compile("[\u064b-\u064d]")
+ALIF_MAQSURA = "ى"
 RARE_GIVEN_NAME = 200  # a word prose seldom uses is a given name (كارل، ميليندا); له، رأس، مقتل are the tagger overreaching
 MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter
 FAMILY_NAME_COUNT = 1000  # a listed family name prose uses less than this (الربيعة), not السعودي or اليوم
@@ -195,7 +196,7 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
             reading = next((e for e in entries if not e.is_club), entries[0])
             if n == 1 and found == ARTICLE + key and not key.startswith(ARTICLE):
                 pass  # «المالي» is "the financial", not Mali: a one-word name takes no article it does not have
-            elif not in_name_chain(tokens, i, i + n, entries[0], found, kb):
+            elif not in_name_chain(text, tokens, i, i + n, entries[0], found, kb):
                 ambiguous = kb.is_ambiguous(found) or reading.ambiguous or (
                     n == 1 and weak_single_word(kb, tok, form, found, key, reading))
                 out.append(NameMatch(i, i + n, start, end, found, entries[0].type, entries, ambiguous=ambiguous))
@@ -262,7 +263,7 @@ def is_country(entry: KBEntry) -> bool:
     return "cldr" in entry.source
 
 
-def in_name_chain(tokens: Sequence[Token], first: int, last: int, entry: KBEntry, found: str,
+def in_name_chain(text: str, tokens: Sequence[Token], first: int, last: int, entry: KBEntry, found: str,
                   kb: KnowledgeBase) -> bool:
     """«سلطان بن سلمان»، «الحسين بن علي»، «مشعل بن ماجد»: a KB person's words inside someone else's
     patronymic chain; «عبدالله بن عبدالعزيز الربيعة»: a chain that goes on to a family name."""
@@ -273,7 +274,7 @@ def in_name_chain(tokens: Sequence[Token], first: int, last: int, entry: KBEntry
     after = tokens[last].norm if last < len(tokens) else ""
     if before in PATRONYMIC or (words[0] in FILIATION and first > 0 and tokens[first - 1].is_word):
         return True
-    if FILIATION.intersection(words) and last < len(tokens) and is_family_name(tokens[last], kb):
+    if FILIATION.intersection(words) and last < len(tokens) and is_family_name(tokens[last], kb, text):
         return fold(entry.name).split()[-1] != after  # the KB person's own family name is no one else's
     if first > 1 and is_role_word(tokens[first - 2].stem) and _given_name_before(tokens[first - 1], entry) \
             and not _own_first_name_near(tokens, first, entry, words):
@@ -299,10 +300,12 @@ def _given_name_before(tok: Token, entry: KBEntry) -> bool:
     return skeleton(tok.norm) not in own
 
 
-def is_family_name(tok: Token, kb: KnowledgeBase) -> bool:
-    """A listed family name right after a name chain, as written (not a nisba, a role or a common word)."""
+def is_family_name(tok: Token, kb: KnowledgeBase, text: str) -> bool:
+    """A listed family name right after a name chain, as written (not a nisba, a role or a common word, nor a verb
+    written with ى that folds to one: «علي بن الحسين التقى» "met")."""
     return (tok.is_word and not tok.prefix and FAMILY in name_words().get(tok.norm, ()) and not is_role_word(tok.norm)
-            and attestation(tok.norm) < FAMILY_NAME_COUNT and kb.nisba(tok.norm) is None)
+            and attestation(tok.norm) < FAMILY_NAME_COUNT and kb.nisba(tok.norm) is None
+            and text[tok.end - 1] != ALIF_MAQSURA)
 
 
 # --- tagger spans -------------------------------------------------------------
@@ -351,7 +354,7 @@ def tagged_name(text: str, tokens: Sequence[Token], span: TaggedSpan, gaz: Gazet
         # «البلاتين» (platinum) is not Palatine: a small town abroad is not read with ال it does not have
         added = not rest and not kb.knows_form(key)
         found = tuple(e for e in kb.lookup(key) if compatible(e.type, span.type) and not (added and small_foreign_place(e)))
-        if found and in_name_chain(tokens, span.first, span.last, found[0], key, kb):
+        if found and in_name_chain(text, tokens, span.first, span.last, found[0], key, kb):
             break  # «عبدالله بن عبدالعزيز» of «… الربيعة» is not King Abdullah
         if found and not gaz.uncredited_agency(tokens, span.first, span.last - span.first, key):
             chosen, entries = form, found

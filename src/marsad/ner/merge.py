@@ -44,7 +44,6 @@ TAIL_PREFIXES = frozenset({"ب", "و", "وب", "ل"})  # «بالمؤسسة», �
 MIN_KEY_LETTERS = 2  # a short key is two letters at least (is_name_word)
 LAM = "ل"
 OPENING_QUOTES = ('"', "«", "“")
-ALIF_MAQSURA = "ى"  # a definite word ending in it after a name chain is a verb (التقى "met"), not a nisba (التقي)
 MIN_DEFINITE_LETTERS = 3  # «إلى» folds to الي: a definite word has more letters
 ORDINALS = CUE_WORDS["role_ordinal"]
 FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
@@ -344,12 +343,12 @@ def not_a_lone_surname(m: NameMatch) -> bool:
 
 def a_lone_word(m: NameMatch, tokens: Sequence[Token]) -> bool:
     """One word the tagger calls a person, named in full nowhere before it and used by prose as a word (صالح
-    "good", عربي "Arab", داخل "inside"), with no name word after it (the tagger cut «وخالد علي» short): no
-    person; foreign surnames (مورينيو) and rare given names (معتز) are."""
+    "good", عربي "Arab", داخل "inside"), with no name word beside it (the tagger cut «وخالد علي» and «عمر
+    إبراهيم» short): no person; foreign surnames (مورينيو) and rare given names (معتز) are."""
     if m.last - m.first != 1 or m.origin != "tagger" or attestation(m.key) < RARE_GIVEN_NAME:
         return False
-    after = tokens[m.last] if m.last < len(tokens) else None
-    return after is None or not after.is_word or not name_words().get(after.norm)
+    return not any(0 <= k < len(tokens) and tokens[k].is_word and name_words().get(tokens[k].norm)
+                   for k in (m.first - 1, m.last))
 
 
 def _not_name(word: str) -> bool:
@@ -451,8 +450,7 @@ def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: Knowled
     while m.last < len(tokens) and m.last - m.first < MAX_PERSON_WORDS and m.last not in taken and "\n" not in text[
             tokens[m.last - 1].end:tokens[m.last].start] and (_joins_name(tokens[m.last], names) or (
             m.key.split()[-1] in PATRONYMIC and tokens[m.last].is_word and not tokens[m.last].prefix) or (
-            FILIATION.intersection(m.key.split()) and is_family_name(tokens[m.last], kb)
-            and text[tokens[m.last].end - 1] != ALIF_MAQSURA)):  # «علي بن الحسين التقى»: a verb, no family name
+            FILIATION.intersection(m.key.split()) and is_family_name(tokens[m.last], kb, text))):
         m.key = f"{m.key} {tokens[m.last].norm}"
         m.last += 1
     while m.last - m.first > 1:
@@ -674,9 +672,10 @@ def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], ro
             first.kind == OFFICE or not first.key.split()[0].startswith(ARTICLE) or run[0].last > first.last)
         if after:  # «وعادل الجبير وزير الخارجية»: an office right after a name, no other name after it
             owner = person_before.get(run[0].role.first)
-        elif owner is not None and first.kind == OFFICE and _governed(text, tokens, first) and any(
+        elif owner is not None and first.kind == OFFICE and _governed(text, tokens, first) and " " in first.key and any(
                 c is not owner and first.key in c.role_keys for c in clusters if c.type == "PERSON"):
             continue  # «الوفد المرافق لولي ولي العهد أحمد الخطيب»: the office of someone named before, then a new name
+            # (a whole office: «برئيس الاتحاد الأوروبي» after another «رئيس» is still the next name's)
         if owner is not None and not after and len(run) == 1 and _deputy_of_the_post(tokens, run[0].role):
             # «، الذي يشغل منصب نائب المستشارة الألمانية أنجيلا ميركل»: the post is his; she holds the office it deputises
             r = run[0].role
