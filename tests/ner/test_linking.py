@@ -210,3 +210,12 @@ def test_the_capital_is_not_displaced_by_a_village_of_the_articles_country(kb_on
 def test_a_foreign_name_spelt_with_jim_for_ghayn(kb_only):
     assert linked("أشاد وزير الاقتصاد الألماني زيجمار جابرييل بجهود مصر.", load_pipeline()).get(
         "زيجمار جابرييل") == "Sigmar Gabriel"
+
+
+def test_a_club_name_after_a_definite_noun_is_an_adjective():
+    # alyaum 2015-07-21, a sports article: «المدرب الوطني» is the national coach, «اللاعبين الشباب» young players
+    text = ("وضع المدرب الوطني بالفريق الكروي الأول بنادي الاتحاد خالد القروني حدا للغط، معتمدا على اللاعبين الشباب "
+            "في مباراة الفريق أمام الهلال في الدوري.")
+    names = linked(text, load_pipeline()).values()
+    assert "Al-Watani Club" not in names and "Al-Shabab FC (Riyadh)" not in names
+    assert "Al Hilal SFC" in names

@@ -51,7 +51,7 @@ def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Seq
         clubs = [e for e in m.entries if e.is_club]
         if clubs:
             others = tuple(e for e in m.entries if not e.is_club)
-            if sport and _sentence_of(tokens[m.first].start, starts) in sporty:
+            if sport and _sentence_of(tokens[m.first].start, starts) in sporty and not _adjective(tokens, m):
                 m.entries, m.type = (*clubs, *others), "ORG"
                 # «أحد» (one, Sunday) needs more than that, and so does «وصل» ("arrived"), read as الوصل without its ال
                 toggled = not m.key.startswith(ARTICLE) and fold(clubs[0].name).startswith(ARTICLE)
@@ -62,6 +62,14 @@ def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Seq
                 m.entries, m.type = others, others[0].type
         out.append(m)
     return out
+
+
+def _adjective(tokens: Sequence[Token], m: NameMatch) -> bool:
+    """«المدرب الوطني», «اللاعبين الشباب»: a one-word club name after a definite noun agrees with it, an adjective."""
+    if m.last - m.first != 1 or m.first == 0 or not m.key.startswith(ARTICLE):
+        return False
+    prev = tokens[m.first - 1]
+    return prev.is_word and prev.norm.startswith(ARTICLE) and not prev.prefix and m.start == tokens[m.first].start
 
 
 def _sentence_of(offset: int, starts: Sequence[int]) -> int:
