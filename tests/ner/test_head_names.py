@@ -399,3 +399,13 @@ def test_a_dual_head_in_the_construct_state(kb_only, text, name):
     assert orgs(text, kb_only) == [name]
     assert orgs("وشارك لاعبو ناديي الهلال والنصر في المعسكر.", kb_only) != ["ناديي الهلال والنصر"]
     assert orgs("وتوزعت الأوراق على مركزي التصحيح في المدينة.", kb_only) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("ما زالت المعاناة موجودة على جسر بزيبز».", [("LOC", "جسر بزيبز")]),  # aawsat 2015, the Anbar bridge
+    ("ودارت اشتباكات في حي جوبر شرقي دمشق.", [("LOC", "حي جوبر"), ("GPE", "دمشق")]),
+    ("هي المسؤولية الاجتماعية مثال حي يجب أن يسعى اليه الكثير.", []),  # «حي» "living", a verb after it
+    ("لا تحقق مقاصد الشريعة في سد حاجته وكفايته.", []),  # «سد» "meeting (a need)", a pronoun on the noun
+])
+def test_a_place_named_by_a_rare_word_after_its_head(kb_only, text, found):
+    assert entities(text, kb_only) == found

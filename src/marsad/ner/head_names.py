@@ -289,7 +289,8 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
     after_place_word = depth > 0 and tokens[j - 1].norm in PLACE_WORDS
     # a company, a group or a village may bear a foreign or local name; a ministry, an event or a road does not
     rare_name_fits = after_place_word or (depth == 0 and (chain.head.type == "GPE" or (
-        chain.head.type == "ORG" and chain.head.agent not in NATIONAL_AGENTS)))
+        chain.head.type == "ORG" and chain.head.agent not in NATIONAL_AGENTS) or (
+        chain.head.type == "LOC" and not chain.head.weak)))  # «جسر بزيبز», «جزيرة هوكايدو», «حي جوبر»
     if rare_name_fits and _rare_word(tok):
         # «شركة تاكيدا», «شرطة مدينة زيوريخ», «شركة دونج إنيرجي»: words prose does not use are a name (a
         # ministry's genitive is not)
