@@ -413,8 +413,8 @@ def per_million(key: str, freq: dict[str, int], total: int) -> float:
 def ambiguous_forms(entry: Entry, freq: dict[str, int], total: int,
                     protected: set[str]) -> list[str]:
     """Folded one-word forms of the entry that are also common Arabic words."""
-    if entry.ambiguous == "no" or entry.exempt:
-        return []
+    if entry.ambiguous == "no" or (entry.exempt and entry.ambiguous != "yes"):
+        return []  # (a capital is exempt unless a curated row says otherwise: Amman is «امان» "safety" in GeoNames)
     out: set[str] = set()
     for form in [entry.name, *entry.variants]:
         key = fold(form)
@@ -478,7 +478,7 @@ def build(shared: Path) -> dict:
                      key=lambda e: e.id)
     for e in entries:
         add_glued_variants(e)
-    protected = {form for e in entries if e.exempt  # with and without ال: lookup finds both
+    protected = {form for e in entries if e.exempt and e.ambiguous != "yes"  # with and without ال: lookup finds both
                  for k in (fold(f) for f in [e.name, *e.variants])
                  for form in (k, k[2:] if k.startswith("ال") else "ال" + k)}
     records = [e.record(ambiguous_forms(e, freq, total, protected)) for e in entries]

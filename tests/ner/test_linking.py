@@ -219,3 +219,9 @@ def test_a_club_name_after_a_definite_noun_is_an_adjective():
     names = linked(text, load_pipeline()).values()
     assert "Al-Watani Club" not in names and "Al-Shabab FC (Riyadh)" not in names
     assert "Al Hilal SFC" in names
+
+
+def test_a_city_of_millions_is_no_common_word_and_a_common_word_no_capital(kb_only):
+    # the books name Damascus often because it is a city; GeoNames' only Arabic name for Amman is «أمان» "safety"
+    assert linked("ودارت اشتباكات شرقي دمشق.", kb_only).get("دمشق") == "Damascus"
+    assert "Amman" not in linked("وأكد الوزير أن امان المواطن أولوية لدى الحكومة.", kb_only).values()

@@ -251,11 +251,11 @@ def weak_single_word(kb: KnowledgeBase, tok: Token, form: FirstForm, found: str,
         return True  # «المدينة», «أقصى», «مبارك»: a short form that prose uses as a word
     if is_curated(entry):
         return False
+    population = entry.prior
+    if canonical and population >= BIG_CITY:
+        return False  # «دمشق», «بغداد»: the books name them often because they are cities, not as words
     if not canonical or attestation(found) > COMMON_WORD_COUNT:
         return True  # a GeoNames alternate name, or a place named by a common word (كان، يوم، الخبر)
-    population = entry.prior
-    if population >= BIG_CITY:
-        return False
     return entry.country not in ARAB_LEAGUE or population < SMALL_TOWN or attestation(found) > RARE_PLACE_WORD
 
 
