@@ -326,3 +326,15 @@ def test_an_arab_surname_alone_is_a_word_until_the_person_is_named(stage):
     assert "Sameh Shoukry" not in by_name_en(doc)
     doc = analyse("قال وزير الخارجية المصري سامح شكري إن الحوار مستمر. وأضاف شكري أن الجولة المقبلة قريبة.", stage)
     assert len(mention_texts(doc, by_name_en(doc)["Sameh Shoukry"])) == 2
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("وكانت فكرتي أن يكون هناك سيرك هذا العام في جدة.", "Ali Karti"),  # «فكرتي» "my idea", no ف + Karti
+    ("وقال المتحدث علي الأحمدي لوكالة فرانس برس إن المقاتلين تقدموا.", "Al Ahmadi"),  # a family name, no town
+])
+def test_an_arab_surname_alone_and_a_nisba_after_a_given_name(stage, text, absent):
+    assert absent not in by_name_en(analyse(text, stage))
+
+
+def test_a_country_after_a_common_word_is_still_the_country(stage):
+    assert "Saudi Arabia" in by_name_en(analyse("ومع أن السعودية مرتبطة باتفاقيات دولية حول الأطفال.", stage))

@@ -27,6 +27,7 @@ from .name_lists import FAMILY, GIVEN, name_words
 LONG_VOWELS = re.compile("[اوي]")
 TANWEEN = re.compile("[\u064b-\u064d]")
 ALIF_MAQSURA = "ى"
+YA = "ي"
 RARE_GIVEN_NAME = 200  # a word prose seldom uses is a given name (كارل، ميليندا); له، رأس، مقتل are the tagger overreaching
 MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter
 FAMILY_NAME_COUNT = 1000  # a listed family name prose uses less than this (الربيعة), not السعودي or اليوم
@@ -189,6 +190,9 @@ def find_kb_names(text: str, tokens: Sequence[Token], gaz: Gazetteer) -> list[Na
         entries = tuple(kb.lookup(key))
         if n == 1 and TANWEEN.search(text, tok.start, tok.end):
             pass  # «درعاً» "a shield": a word with nunation is indefinite, no name
+        elif n == 1 and entries and entries[0].type in ("GPE", "LOC") and not is_country(entries[0]) and is_nisba(found) \
+                and _after_given_name(text, tokens, i):
+            pass  # «علي الأحمدي»: a nisba after a given name is a family name, not Al Ahmadi
         elif gaz.uncredited_agency(tokens, i, n, key):
             pass  # «قنا السويس» is a canal: a short agency name counts only where it is credited, as in wire_sources
         elif entries:
@@ -247,6 +251,8 @@ def weak_single_word(kb: KnowledgeBase, tok: Token, form: FirstForm, found: str,
     if kb.nisba(found) is not None:
         return True  # «السوداني» is an adjective before it is a surname
     canonical = fold(entry.name) in (found, ARTICLE + found, bare)
+    if entry.type == "PERSON" and entry.country in ARAB_LEAGUE and not canonical:
+        return True  # «فكرتي» "my idea" is no ف + Karti, «الضيف» "the guest" no Deif: an Arab surname alone needs context
     if not canonical and attestation(found) > COMMON_VARIANT:
         return True  # «المدينة», «أقصى», «مبارك»: a short form that prose uses as a word
     if is_curated(entry):
@@ -288,6 +294,16 @@ def _own_first_name_near(tokens: Sequence[Token], first: int, entry: KBEntry, wo
     own_first = skeleton(fold(entry.name).split()[0])
     near = [t.stem for t in tokens[max(0, first - NAME_CHAIN_LOOKBACK):first]]
     return own_first in {skeleton(w) for w in (*words, *near)}
+
+
+def _after_given_name(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """The token before i is a listed given name as written: one prose seldom uses otherwise, or «علي» written with
+    ي (the preposition على folds to it, written with ى)."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev.is_word and not prev.prefix and GIVEN in name_words().get(prev.norm, ()) and not is_role_word(prev.norm) \
+        and (attestation(prev.norm) <= GIVEN_NAME_MAX_COUNT or text[prev.end - 1] == YA)
 
 
 def _given_name_before(tok: Token, entry: KBEntry) -> bool:
