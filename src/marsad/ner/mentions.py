@@ -283,12 +283,12 @@ def in_name_chain(text: str, tokens: Sequence[Token], first: int, last: int, ent
     if FILIATION.intersection(words) and last < len(tokens) and is_family_name(tokens[last], kb, text):
         return fold(entry.name).split()[-1] != after  # the KB person's own family name is no one else's
     if first > 1 and is_role_word(tokens[first - 2].stem) and _given_name_before(tokens[first - 1], entry) \
-            and not _own_first_name_near(tokens, first, entry, words):
+            and not own_first_name_near(tokens, first, entry, words):
         return True  # «الدكتور محمد عبد العاطي» is not Badr Abdelatty, whose KB forms include «عبد العاطي»
     return after in PATRONYMIC and not any(w in PATRONYMIC for w in words)
 
 
-def _own_first_name_near(tokens: Sequence[Token], first: int, entry: KBEntry, words: list[str]) -> bool:
+def own_first_name_near(tokens: Sequence[Token], first: int, entry: KBEntry, words: list[str]) -> bool:
     """The KB person's first name in the form found («أشرف غني» after محمد) or just before the father's name
     before it («خالد محفوظ بحاح»)."""
     own_first = skeleton(fold(entry.name).split()[0])

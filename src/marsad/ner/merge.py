@@ -27,7 +27,8 @@ from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, is_nisba, source_offset, strip_article)
-from .mentions import (ARAB_LEAGUE, CUE_WORDS, HEAD_NOUNS, RARE_GIVEN_NAME, NameMatch, is_country, is_family_name, skeleton,
+from .mentions import (ARAB_LEAGUE, CUE_WORDS, HEAD_NOUNS, RARE_GIVEN_NAME, NameMatch, is_country, is_family_name,
+                       own_first_name_near, skeleton,
                        small_foreign_place, small_town)
 from .head_names import ADJECTIVES as NAME_ADJECTIVES, STOPS as NAME_STOPS, is_head
 from .name_lists import FAMILY, GIVEN, NAME_TOKEN_FLOOR, TOKEN, name_words
@@ -259,8 +260,9 @@ def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: di
     if entry.id in by_kb:
         return True
     if entry.type == "PERSON" and m.last - m.first == 1 and entry.country in ARAB_LEAGUE:
-        # «بشكري العميق» "with my deep thanks": an Arab surname alone is a word until the person is named in full
-        return m.first in role_before
+        # «بشكري العميق» "with my deep thanks": an Arab surname alone is a word until the person is named in full,
+        # an office names them, or their own first name comes just before («خالد محفوظ بحاح»)
+        return m.first in role_before or own_first_name_near(tokens, m.first, entry, m.key.split())
     if m.tagged and (m.last - m.first > 1 or attestation(m.key) < VERY_COMMON_WORD) and not small_foreign_place(entry) \
             and not (small_town(entry) and kb.is_ambiguous(m.key)):
         # the tagger alone does not make a very common word (المدينة) a name, nor a word a small town abroad
