@@ -409,3 +409,10 @@ def test_a_dual_head_in_the_construct_state(kb_only, text, name):
 ])
 def test_a_place_named_by_a_rare_word_after_its_head(kb_only, text, found):
     assert entities(text, kb_only) == found
+
+
+def test_a_department_and_no_tagger_span_ends_with_a_preposition(shipped):
+    assert orgs("وقال رئيس قسم العلوم الفلكية بالجامعة إن الظاهرة نادرة.", shipped) == ["قسم العلوم الفلكية"]
+    doc = shipped(Document(Source("text"), raw=(
+        "بين متمردي جماعة الحوثي ومؤيدي حكومة الرئيس عبد ربه منصور هادي في إنهاء الحرب.")))
+    assert not any(doc.text[m.start:m.end].endswith(" في") for e in doc.entities for m in e.mentions)

@@ -22,7 +22,8 @@ from ..kb import KnowledgeBase, load_kb
 from ..kb.roles import find_role_phrases
 from ..text.outlets import outlet_country
 from .merge import Cluster, merge_mentions
-from .mentions import NameMatch, TaggedSpan, combine, decode_iob, find_kb_names, gazetteer_for, split_at_and, tagged_name
+from .mentions import (NameMatch, TaggedSpan, combine, decode_iob, find_kb_names, gazetteer_for, split_at_and, tagged_name,
+                       without_function_words)
 from .linking import fit_dates, link_home_bodies, link_people, prefer_article_countries, read_clubs, the_kingdom
 from .titled_names import titled_people
 from .head_names import with_head_names
@@ -89,7 +90,8 @@ class EntityStage:
     def _tag(self, doc: Document, tokens: Sequence[Token]) -> list[TaggedSpan]:
         windows = tagger_windows(doc, tokens)
         labels = self.tagger.tag_sentences([[doc.span_text(t) for t in tokens[a:b]] for a, b in windows])
-        return split_at_and([span for (a, _), labs in zip(windows, labels) for span in decode_iob(labs, a)], tokens)
+        spans = [span for (a, _), labs in zip(windows, labels) for span in decode_iob(labs, a)]
+        return split_at_and(without_function_words(spans, tokens), tokens)
 
 
 def tagger_windows(doc: Document, tokens: Sequence[Token]) -> list[tuple[int, int]]:

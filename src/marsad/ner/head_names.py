@@ -29,7 +29,7 @@ from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, NISBA_ENDINGS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC,
                                attestation, first_forms, first_forms_of, folded_word_lists, is_nisba, source_offset,
                                strip_article)
-from .mentions import HEAD_NOUNS, NameMatch
+from .mentions import FUNCTION_WORDS, HEAD_NOUNS, NameMatch
 from .name_lists import GIVEN, name_words
 
 _WORDS = folded_word_lists("ner/cue-words.tsv")
@@ -410,7 +410,7 @@ def _titled_name(tokens: Sequence[Token], chain: _Chain) -> None:
     while k < len(tokens) and k - chain.last < MAX_TITLED_NAME_WORDS:
         t = tokens[k]
         after_link = k > chain.last and tokens[k - 1].norm in PATRONYMIC
-        if not t.is_word or t.norm in STOPS or is_head(t.stem) or (definite(t) and not after_link) \
+        if not t.is_word or t.norm in STOPS or t.norm in FUNCTION_WORDS or is_head(t.stem) or (definite(t) and not after_link) \
                 or t.prefix.startswith(AND_PREFIX) or t.prefix and GIVEN not in name_words().get(t.norm, ()):
             break  # «ملعب الملك عبد العزيز بالشرائع»: فيصل (a listed name, not ف + يصل) and عبد العزيز are names
         k += 1

@@ -48,6 +48,7 @@ SMALL_TOWN = 100_000  # below this, a one-word place needs context even in the A
 ARAB_LEAGUE = frozenset({"SAU", "ARE", "KWT", "QAT", "BHR", "OMN", "YEM", "IRQ", "SYR", "LBN", "JOR", "PSE",
                          "EGY", "LBY", "TUN", "DZA", "MAR", "MRT", "SDN", "SOM", "DJI", "COM"})
 CUE_WORDS = folded_word_lists("ner/cue-words.tsv")
+FUNCTION_WORDS = CUE_WORDS["function_word"]
 # Head nouns of names (وزارة، مهرجان), repeated alone for the one named in full earlier (الحلف، المهرجان).
 DUAL_CONSTRUCT = ("ي", "ا")  # ناديي، ناديا: the dual before its genitive
 HEAD_NOUNS = frozenset(fold(row[0]) for row in data_rows("ner/name-heads.tsv") if len(row) < 4 or row[3] != "body")
@@ -346,6 +347,20 @@ def split_at_and(spans: Sequence[TaggedSpan], tokens: Sequence[Token]) -> list[T
                 first = k
         if first == span.first or span.last - first > 1 or tokens[first].norm[len(AND_PREFIX):] in names:
             out.append(TaggedSpan(first, span.last, span.type))  # not «وجاملوه» alone
+    return out
+
+
+def without_function_words(spans: Sequence[TaggedSpan], tokens: Sequence[Token]) -> list[TaggedSpan]:
+    """A tagger span never begins or ends with a preposition or a particle («حكومة الرئيس هادي في إنهاء الحرب»)."""
+    out = []
+    for span in spans:
+        first, last = span.first, span.last
+        while first < last and tokens[first].norm in FUNCTION_WORDS:
+            first += 1
+        while last > first and tokens[last - 1].norm in FUNCTION_WORDS:
+            last -= 1
+        if first < last:
+            out.append(TaggedSpan(first, last, span.type))
     return out
 
 
