@@ -416,3 +416,11 @@ def test_a_department_and_no_tagger_span_ends_with_a_preposition(shipped):
     doc = shipped(Document(Source("text"), raw=(
         "بين متمردي جماعة الحوثي ومؤيدي حكومة الرئيس عبد ربه منصور هادي في إنهاء الحرب.")))
     assert not any(doc.text[m.start:m.end].endswith(" في") for e in doc.entities for m in e.mentions)
+
+
+def test_a_government_named_by_its_leader_is_no_name_and_the_leader_keeps_the_office(shipped):
+    # aljazirah 2015-07-21: «لحكومة الرئيس اليمني عبدربه منصور هادي»
+    found = roles_of("أكدت القوات الموالية لحكومة الرئيس اليمني عبدربه منصور هادي أمس الاثنين أنها بسطت سيطرتها على "
+                     "الحي.", shipped)
+    assert found["عبد ربه منصور هادي"][0] == ["الرئيس اليمني"]
+    assert orgs("نقل المريض إلى مستشفى الملك خالد للعيون بالرياض.", shipped) == ["مستشفى الملك خالد للعيون"]

@@ -300,6 +300,10 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
         _found(chain, k)
         return True
     office = role_phrase_at(text, tokens, j, kb)
+    if office is not None and office.kind != HONORIFIC and (not is_title(tok.norm) or chain.head.agent in NATIONAL_AGENTS) \
+            and (holder := names_at.get(office.last)) is not None and holder.type == "PERSON":
+        return False  # «حكومة الرئيس اليمني عبدربه منصور هادي»: the holder is named, «حكومة» only describes
+        # (a facility keeps a title and its holder: «مستشفى الملك خالد»)
     if office is not None and office.start == tok.start and office.kind != HONORIFIC and " " in office.key:
         _found(chain, office.last)  # «كأس ولي العهد», «جائزة خادم الحرمين الشريفين»
         return True

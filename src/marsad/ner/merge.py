@@ -512,7 +512,9 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
               name_starts: set[int], person_spans: dict[int, int]) -> list[list[RoleItem]]:
     """Role phrases with their complements, grouped in runs that follow each other (a comma may part them):
     «رئيس الهيئة العامة للسياحة والتراث الوطني الأمير» is one run of two roles."""
-    by_first = {r.first: r for r in roles if r.first not in name_starts}  # «سلطان بن سلمان» is a name, not an office
+    inside_names = {k for m in named_at.values() for k in range(m.first + 1, m.last)}
+    # «سلطان بن سلمان» is a name, not an office; «الملك» of «مركز الملك سلمان للإغاثة» is part of a name
+    by_first = {r.first: r for r in roles if r.first not in name_starts and r.first not in inside_names}
     runs: list[list[RoleItem]] = []
     used: set[int] = set()
     for r in by_first.values():
@@ -530,7 +532,8 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
             while head.kind != HONORIFIC:  # an office governs a body, a place or another office
                 named = named_at.get(last) or _after_head_noun(tokens, last, named_at)
                 inner = by_first.get(last)
-                if (construct or head.kind == OFFICE) and named is not None and tokens[last].prefix in ("", "ل", "ب"):
+                if (construct or head.kind == OFFICE or tokens[last].prefix == "ب") and named is not None \
+                        and tokens[last].prefix in ("", "ل", "ب"):  # (a title too: «المستشار بالديوان الملكي»)
                     last = named.last  # «رئيس الهيئة العامة للسياحة», «الناطق الإعلامي لوزارة العدل»
                 elif inner is not None and inner.kind == OFFICE and (construct or tokens[last].prefix == LAM):
                     used.add(inner.first)  # «مستشار الرئيس اليمني», «النائب الثاني لرئيس مجلس الوزراء»
