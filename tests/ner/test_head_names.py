@@ -426,11 +426,7 @@ def test_a_government_named_by_its_leader_is_no_name_and_the_leader_keeps_the_of
     assert orgs("نقل المريض إلى مستشفى الملك خالد للعيون بالرياض.", shipped) == ["مستشفى الملك خالد للعيون"]
 
 
-@pytest.mark.parametrize("text, name", [
+def test_a_purpose_and_an_adverb_end_a_name(kb_only):
     # alyaum 2015-08-02: a purpose after a national body; okaz 2015-07-21: an adverb after a titled name
-    ("ودعا الحزب الحكومة التركية لقصف مواقع المتمردين فورا.", None),
-    ("وتعمل الباحثة حاليا في جامعة الملك عبدالعزيز حاليا حتى نهاية العام.", "جامعة الملك عبدالعزيز"),
-])
-def test_a_purpose_and_an_adverb_end_a_name(kb_only, text, name):
-    found = orgs(text, kb_only)
-    assert found == ([name] if name else []) or (name is None and all("لقصف" not in o for o in found))
+    assert not any("لقصف" in o for o in orgs("ودعا الحزب الحكومة التركية لقصف مواقع المتمردين فورا.", kb_only))
+    assert orgs("وتعمل الباحثة في جامعة الملك عبدالعزيز حاليا حتى نهاية العام.", kb_only) == ["جامعة الملك عبدالعزيز"]
