@@ -6,7 +6,8 @@ import pytest
 from marsad import load_pipeline
 from marsad.config import EntityConfig, PipelineConfig, TaggerKind
 from marsad.document import Document, Source
-from marsad.ner.merge import a_lone_word, is_name_word, loose, not_a_lone_surname
+from marsad.ner.clusters import is_name_word, loose
+from marsad.ner.merge import a_lone_word, not_a_lone_surname
 from marsad.ner.mentions import NameMatch
 from marsad.pipeline import Pipeline
 from marsad.text.normalise import fold

@@ -8,47 +8,36 @@ Rules, applied in text order:
   folded), or, as one word, a person whose full name it shortens;
 - an uncovered word that shortens a person named earlier (بوتين، لتشانج، شي) or
   repeats the head noun of an organisation named earlier (الحلف) is a mention;
-- a role phrase right before a person's name is one of their roles; alone
-  («وقال الرئيس الروسي»), it is a mention of the one person the article named
-  with it or whose KB roles say so;
-- an apposition after a person's name («، الذي يعتبر …») gives roles.
+- then roles go to the people (`role_attachment`): a role phrase right before a
+  person's name is one of their roles; alone («وقال الرئيس الروسي»), it is a
+  mention of the one person the article named with it or whose KB roles say so;
+  an apposition after a person's name («، الذي يعتبر …») gives roles.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document import RolePhrase, Token
 from ..kb import KBEntry, KnowledgeBase
-from ..kb.roles import HONORIFIC, MODIFIERS, OFFICE, POST_WORDS, ROLE_PREPOSITIONS, appositive_roles, is_plural_role, is_role_word, with_pronoun
+from ..kb.roles import HONORIFIC, OFFICE, ROLE_PREPOSITIONS, is_role_word
 from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, is_nisba, source_offset, strip_article)
-from .mentions import (ARAB_LEAGUE, CUE_WORDS, HEAD_NOUNS, RARE_GIVEN_NAME, NameMatch, is_country, is_family_name,
-                       own_first_name_near, skeleton,
-                       small_foreign_place, small_town)
-from .head_names import ADJECTIVES as NAME_ADJECTIVES, STOPS as NAME_STOPS, is_head
+from .clusters import SHORT_FORM_MAX_COUNT, Cluster, loose
+from .head_names import ADJECTIVES as NAME_ADJECTIVES
+from .mentions import (ARAB_LEAGUE, CUE_WORDS, RARE_GIVEN_NAME, NameMatch, is_country, is_family_name, own_first_name_near,
+                       skeleton, small_foreign_place, small_town)
 from .name_lists import FAMILY, GIVEN, NAME_TOKEN_FLOOR, TOKEN, name_words
+from .role_attachment import add_appositive_roles, attach_roles
 
-# Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
-# A word this frequent in prose is a function word (على، إلى، عن), never a surname on its own.
-SHORT_FORM_MAX_COUNT = 20_000
 HEAD_AMBIGUOUS = 2  # two names with the same head noun (two ministries): the bare head names neither
 MAX_PERSON_WORDS = 6
-MAX_GOVERNED_WORDS = 4
-MAX_TAIL_WORDS = 5
-TAIL_PREFIXES = frozenset({"ب", "و", "وب", "ل"})  # «بالمؤسسة», «بولاية», «والإعلام»
 MIN_KEY_LETTERS = 2  # a short key is two letters at least (is_name_word)
-LAM = "ل"
-OPENING_QUOTES = ('"', "«", "“")
 MIN_DEFINITE_LETTERS = 3  # «إلى» folds to الي: a definite word has more letters
-ORDINALS = CUE_WORDS["role_ordinal"]
 FAMILY_LINK = "ال"  # آل (folded) of «آل سعود»
-IN = "في"
 EDITION_YEAR = re.compile(r"(19|20)\d\d")  # «كأس آسيا 2019»
 COMMON_TAIL_WORD = 200  # a word prose uses this often, not on the name lists, is no part of a person's name
 PREPOSITION_WORD = 100  # after ب/ل/ك, a word prose uses this often is that word, not a name (بخالص العزاء)
@@ -57,90 +46,6 @@ VERY_COMMON_WORD = 3000  # prose uses such a form (المدينة، عمر) as a
 PLACE_CUES = CUE_WORDS["place_cue"]  # words before a place name that make an ambiguous one-word form a place
 PLACE_PREPOSITIONS = CUE_WORDS["place_preposition"]
 WELL_KNOWN_PLACE = 1_000_000  # prior of a region (curated) or a city of a million: a preposition is context enough
-
-
-@dataclass(slots=True)
-class Cluster:
-    """One entity being built: its mentions, its KB entry when linked, and its roles."""
-
-    type: str
-    entry: KBEntry | None = None
-    name_en: str | None = None
-    mentions: list[NameMatch] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    former_roles: list[str] = field(default_factory=list)
-    honorifics: list[str] = field(default_factory=list)
-    role_keys: set[str] = field(default_factory=set)
-    country: str | None = None
-    agent: str | None = None
-    _short: tuple = field(default=(), repr=False)  # (state, keys): short_keys for the mentions so far
-    _firsts: tuple = field(default=(), repr=False)  # (mentions, names): first_names for them
-
-    @property
-    def start(self) -> int:
-        return min(m.start for m in self.mentions)
-
-    def add_role(self, text: str, match: RolePhrase | None = None) -> None:
-        """A role as written; an honorific (الدكتور) and a former role (الرئيس السابق) each in their own list."""
-        kept = (self.honorifics if match is not None and match.kind == HONORIFIC
-                else self.former_roles if match is not None and match.former else self.roles)
-        if fold(text) not in {fold(r) for r in kept}:
-            kept.append(text)
-        if match is not None:
-            self.role_keys.update({match.key, match.head})
-            self.country = self.country or match.country
-            self.agent = self.agent or match.agent
-
-    def first_names(self) -> set[str]:
-        """Loose first words of the names this person was given in full (two words or more)."""
-        if self._firsts and self._firsts[0] == len(self.mentions):
-            return self._firsts[1]
-        names = {loose(words[0]) for m in self.mentions if m.origin in ("kb", "tagger", "titled")
-                 and len(words := m.key.split()) > 1 and words[0] not in PATRONYMIC}
-        self._firsts = (len(self.mentions), names)
-        return names
-
-    def short_keys(self, kb: KnowledgeBase) -> set[str]:
-        """Loose forms of the words that stand alone for this entity later in the article."""
-        state = (len(self.mentions), self.country, self.entry)
-        if self._short and self._short[0] == state:
-            return self._short[1]
-        keys: set[str] = set()
-        if self.type == "PERSON":
-            names = [m.key.split() for m in self.mentions if m.origin in ("kb", "tagger", "titled")]
-            if self.entry is not None:
-                names.append(fold(self.entry.name).split())
-            country = self.entry.country if self.entry else self.country
-            for words in names:
-                if len(words) < 2:
-                    continue
-                chain = any(w in PATRONYMIC for w in words)
-                # a surname, not a father's name: «الشهراني» of «عبدالله بن محمد الشهراني», not «عبدالعزيز»
-                candidates = [words[-1]] if not chain or (words[-1].startswith(ARTICLE) and words[-2] not in PATRONYMIC) else []
-                if country in FAMILY_NAME_FIRST:
-                    candidates.append(words[0])
-                keys.update(loose(w) for w in candidates if is_name_word(w) and kb.nisba(w) is None)
-                if len(words) > 2 and is_name_word(words[-1]) and words[-1] not in PATRONYMIC:
-                    # «بن معمر» of «فهد بن عبدالعزيز بن معمر», «محمد الفايز» of «محمد بن معيض الفايز»
-                    keys.add(loose(" ".join(words[-2:] if words[-2] in PATRONYMIC else (words[0], words[-1]))))
-        else:
-            for m in self.mentions:
-                head = strip_article(m.key.split()[0])
-                if head in HEAD_NOUNS and len(m.key.split()) > 1:
-                    keys.add(loose(ARTICLE + head))
-        self._short = (state, keys)
-        return keys
-
-
-@lru_cache(maxsize=200_000)
-def loose(form: str) -> str:
-    """A matching form that also folds transliteration variants (بينغ/بينج) and hamza seats."""
-    return form.replace("غ", "ج").replace("ؤ", "و").replace("ئ", "ي").replace("ء", "")
-
-
-def is_name_word(word: str) -> bool:
-    return (len(word) >= 2 and word not in NAME_PARTICLES and not is_role_word(word)
-            and attestation(word) <= SHORT_FORM_MAX_COUNT)
 
 
 def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMatch],
@@ -207,31 +112,11 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
     covered = {k for c in clusters for m in c.mentions for k in range(m.first, m.last)}
     add_short_forms(text, tokens, clusters, covered, kb)
     attach_roles(text, tokens, clusters, roles, covered, kb)
-    people = {k for c in clusters if c.type == "PERSON" for m in c.mentions for k in range(m.first, m.last)}
-    for c in clusters:
-        if c.type != "PERSON":
-            continue
-        for m in list(c.mentions):
-            if m.origin in ("kb", "tagger", "titled", "short"):
-                for app in appositive_roles(text, tokens, m.last, kb):
-                    end = _before_another_name(tokens, app.start, app.end, people)
-                    if not _next_in_list(text, app.start) and end > app.start:
-                        c.add_role(text[app.start:end])
+    add_appositive_roles(text, tokens, clusters, kb)
     clusters.sort(key=lambda c: c.start)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return clusters
-
-
-def _before_another_name(tokens: Sequence[Token], start: int, end: int, people: set[int]) -> int:
-    """Where an appositive role ends: before the first person named in it («، الذي يشغل منصب نائب المستشارة
-    الألمانية أنجيلا ميركل،» is his post; she is the chancellor)."""
-    for k, tok in enumerate(tokens):
-        if tok.start >= end:
-            break
-        if tok.start >= start and k in people:
-            return tokens[k - 1].end if k > 0 and tokens[k - 1].end > start else start
-    return end
 
 
 def country_adjective(tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase) -> bool:
@@ -245,12 +130,6 @@ def country_adjective(tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase) 
     prev = tokens[m.first - 1] if m.first > 0 else None
     return prev is not None and prev.is_word and not prev.prefix and prev.norm.startswith(ARTICLE) \
         and len(prev.norm) > MIN_DEFINITE_LETTERS and m.start == tokens[m.first].start
-
-
-def _next_in_list(text: str, start: int) -> bool:
-    """«الأمير محمد بن سلمان، ولأمير منطقة عسير، الأمير فيصل»: a phrase after a comma that opens with و
-    begins the next item of a list, it is no apposition."""
-    return text[start:start + 1] == AND_PREFIX
 
 
 def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: dict[str, Cluster],
@@ -496,228 +375,3 @@ def add_short_forms(text: str, tokens: Sequence[Token], clusters: list[Cluster],
             owner.mentions.append(NameMatch(k, k + 1, start, tok.end, form.form, owner.type, origin="short"))
             covered.add(k)
             break
-
-
-@dataclass(slots=True)
-class RoleItem:
-    """A role phrase and what it governs: «رئيس» + «الهيئة العامة للسياحة», «مستشار» + «الرئيس اليمني»."""
-
-    role: RolePhrase
-    last: int  # token after the role and its complement
-    inner: RolePhrase | None = None  # an office it governs that ends it («مستشار [الرئيس اليمني]»): a name right
-    # after is that office's holder's
-
-
-def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: dict[int, NameMatch],
-              name_starts: set[int], person_spans: dict[int, int]) -> list[list[RoleItem]]:
-    """Role phrases with their complements, grouped in runs that follow each other (a comma may part them):
-    «رئيس الهيئة العامة للسياحة والتراث الوطني الأمير» is one run of two roles."""
-    inside_names = {k for m in named_at.values() for k in range(m.first + 1, m.last)}
-    # «سلطان بن سلمان» is a name, not an office; «الملك» of «مركز الملك سلمان للإغاثة» is part of a name
-    by_first = {r.first: r for r in roles if r.first not in name_starts and r.first not in inside_names}
-    runs: list[list[RoleItem]] = []
-    used: set[int] = set()
-    for r in by_first.values():
-        if r.first in used:
-            continue
-        run: list[RoleItem] = []
-        current: RolePhrase | None = r
-        while current is not None:
-            last = current.last
-            governed: RolePhrase | None = None
-            # «أمير منطقة عسير», not «الأمير فيصل»; an honorific governs nothing («سمو ولي العهد»)
-            head = current
-            construct = head.kind != HONORIFIC and not head.key.split()[-1].startswith(ARTICLE) and not with_pronoun(head.key)
-            ordinal = True  # «النائب الثاني لرئيس مجلس الوزراء»: an ordinal right after the role
-            while head.kind != HONORIFIC:  # an office governs a body, a place or another office
-                named = named_at.get(last) or _after_head_noun(tokens, last, named_at)
-                inner = by_first.get(last)
-                if (construct or head.kind == OFFICE or tokens[last].prefix == "ب") and named is not None \
-                        and tokens[last].prefix in ("", "ل", "ب"):  # (a title too: «المستشار بالديوان الملكي»)
-                    last = named.last  # «رئيس الهيئة العامة للسياحة», «الناطق الإعلامي لوزارة العدل»
-                elif inner is not None and inner.kind == OFFICE and (construct or tokens[last].prefix == LAM):
-                    used.add(inner.first)  # «مستشار الرئيس اليمني», «النائب الثاني لرئيس مجلس الوزراء»
-                    last, head = inner.last, inner
-                    governed = inner
-                    construct = not inner.key.split()[-1].startswith(ARTICLE)
-                    continue
-                elif ordinal and last < len(tokens) and tokens[last].norm in ORDINALS:
-                    last += 1
-                    ordinal = False
-                    continue
-                elif construct and last + 1 < len(tokens) and tokens[last].norm in PLACE_CUES and tokens[last + 1].is_word:
-                    last = named_at[last + 1].last if last + 1 in named_at else last + 2  # «أمير منطقة عسير»
-                elif last + 1 < len(tokens) and tokens[last].norm == IN and last + 1 in named_at \
-                        and named_at[last + 1].type == "ORG":
-                    last = named_at[last + 1].last  # «المستشار في الديوان الملكي»
-                elif construct and _construct_noun(tokens, last) and (named := named_at.get(last + 1)) is not None \
-                        and named.type in ("ORG", "GPE") and not tokens[last + 1].prefix:
-                    last = named.last  # «مدير عام فرع هيئة السياحة», «رئيس وفد السعودية»
-                elif construct and (end := _governed_words(tokens, last, name_starts, by_first)) > last:
-                    last = end  # «وزير البيئة المصري», «رئيس اللجنة المنظمة للمهرجان»
-                elif construct and not head.key.startswith(ARTICLE) and last in person_spans and (
-                        (tail := _role_tail(tokens, after := person_spans[last], named_at, name_starts, by_first))
-                        is not None or after in name_starts or after in by_first):
-                    # «سفير خادم الحرمين الشريفين لدى مصر أحمد قطان»: someone's office, then its holder
-                    last = after if tail is None else tail
-                elif construct and _construct_noun(tokens, last) and last + 1 in name_starts:
-                    last += 1  # «محافظ تنومة عبدالرحمن الهزاني»: a place the KB lacks, then the holder's name
-                else:
-                    break
-                construct = ordinal = False
-            if last not in by_first and head.kind != HONORIFIC \
-                    and (tail := _role_tail(tokens, last, named_at, name_starts, by_first)) is not None:
-                last = tail
-            run.append(RoleItem(current, last, governed if governed is not None and governed.last == last else None))
-            used.add(current.first)
-            current = by_first.get(last)
-            if current is not None and is_plural_role(current.key):
-                current = None  # «المدرب لاعبي الوسط»: the coach does not hold the players' role
-            if current is None and (nxt := _after_comma(tokens, last)) != last:
-                following = by_first.get(nxt)  # «ولأمير منطقة عسير، الأمير فيصل»: a title after a comma
-                current = following if following is not None and following.kind != OFFICE \
-                    and not tokens[nxt].prefix.startswith(AND_PREFIX) else None
-        runs.append(run)
-    return runs
-
-
-def _construct_noun(tokens: Sequence[Token], k: int) -> bool:
-    """An indefinite noun with no proclitic, itself in the construct state before a name («فرع», «وفد»)."""
-    tok = tokens[k] if k < len(tokens) else None
-    return tok is not None and tok.is_word and not tok.prefix and not tok.norm.startswith(ARTICLE) \
-        and tok.norm not in NAME_STOPS and not is_role_word(tok.norm) and k + 1 < len(tokens)
-
-
-def _after_head_noun(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch]) -> NameMatch | None:
-    """«(لـ)هيئة» + «الهلال الأحمر»: an organisation the KB names without the head noun written before it."""
-    if k + 1 >= len(tokens) or not is_head(tokens[k].stem):
-        return None
-    named = named_at.get(k + 1)
-    return named if named is not None and named.type == "ORG" and not tokens[k + 1].prefix else None
-
-
-def _role_tail(tokens: Sequence[Token], k: int, named_at: dict[int, NameMatch], name_starts: set[int],
-               roles_at: dict[int, RolePhrase]) -> int | None:
-    """The rest of an office right before its holder's name or title: «(وزير البنى التحتية) بولاية الخرطوم»,
-    «(مدير جامعة الملك عبدالعزيز) المكلف», «(سفير خادم الحرمين الشريفين) لدى مصر», «(الناطق الإعلامي) باسم
-    صحة عسير», «(وزير الثقافة) والإعلام»: where the holder's name or title begins, None when none begins
-    within MAX_TAIL_WORDS (a name counts as one)."""
-    end, steps = k, 0
-    while end < len(tokens):
-        tok = tokens[end]
-        if tok.norm not in ROLE_PREPOSITIONS and (end in name_starts or end in roles_at):
-            return end
-        if steps == MAX_TAIL_WORDS:
-            break
-        steps += 1  # a word, or a name however long
-        if tok.norm in ROLE_PREPOSITIONS and end + 1 < len(tokens) and tokens[end + 1].is_word:
-            end += 1
-            continue
-        if not tok.is_word or tok.norm in NAME_STOPS:
-            break
-        named = named_at.get(end)
-        if named is not None:
-            end = named.last
-        elif tok.prefix == LAM and not tok.stem.startswith(ARTICLE) and end + 1 < len(tokens) and (
-                tokens[end + 1].norm.startswith(ARTICLE) or end + 1 in named_at):
-            # «(المدير الفني) لمنتخب سوريا الأول لكرة القدم»: ل + a noun and its genitive, a word or a name
-            end = named_at[end + 1].last if end + 1 in named_at else end + 2
-        elif tok.norm.startswith(ARTICLE) or tok.norm.startswith("لل") or (
-                tok.prefix in TAIL_PREFIXES and tok.stem.startswith(ARTICLE)) or (
-                tok.prefix in TAIL_PREFIXES and tok.stem in PLACE_CUES):
-            end += 1
-        else:
-            break
-    return None
-
-
-def _governed_words(tokens: Sequence[Token], k: int, name_starts: set[int], roles_at: dict[int, RolePhrase]) -> int:
-    """The end of the definite nouns, adjectives and ل-complements an office in the construct state governs
-    (at most MAX_GOVERNED_WORDS), stopping at a name, another role, a time word or a clause opener."""
-    end = k
-    while end < len(tokens) and end - k < MAX_GOVERNED_WORDS and end not in name_starts and end not in roles_at:
-        tok = tokens[end]
-        if not tok.is_word or tok.norm in NAME_STOPS or not (tok.norm.startswith(ARTICLE) or tok.norm.startswith("لل")):
-            break
-        end += 1
-    return end
-
-
-def _governed(text: str, tokens: Sequence[Token], role: RolePhrase) -> bool:
-    """A role written after a preposition (لولي العهد، بوزير الخارجية): the object of what precedes it."""
-    return any(ch in "لب" for ch in text[tokens[role.first].start:role.start])
-
-
-def _deputy_of_the_post(tokens: Sequence[Token], role: RolePhrase) -> bool:
-    """A deputy's office (نائب، مساعد) named as someone's post («منصب نائب …»)."""
-    return role.first > 0 and tokens[role.first - 1].norm in POST_WORDS and role.last - role.first > 1 \
-        and tokens[role.first].norm in MODIFIERS
-
-
-def _after_comma(tokens: Sequence[Token], k: int) -> int:
-    """The token after one comma or opening quote at k («الفنان "مساعد الزهراني"»), else k."""
-    return k + 1 if k < len(tokens) and tokens[k].norm in ("،", ",", *OPENING_QUOTES) else k
-
-
-def attach_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], roles: Sequence[RolePhrase],
-                 covered: set[int], kb: KnowledgeBase) -> None:
-    """A role before a person's name is theirs; an office alone is a mention of the person it names (not one
-    before another name: «وزير خارجية كوبا» is Cuba's minister)."""
-    person_at = {m.first: c for c in clusters if c.type == "PERSON" for m in c.mentions}
-    person_before = {m.last: c for c in clusters if c.type == "PERSON" for m in c.mentions if m.origin != "role"}
-    named_at = {m.first: m for c in clusters if c.type in ("ORG", "GPE", "LOC") for m in c.mentions}
-    standalone = []
-    name_starts = {m.first for c in clusters if c.type == "PERSON" for m in c.mentions if m.origin != "role"}
-    person_spans = {m.first: m.last for c in clusters if c.type == "PERSON" for m in c.mentions}
-    for run in role_runs(tokens, roles, named_at, name_starts, person_spans):
-        nxt = _after_comma(tokens, run[-1].last)
-        owner = person_at.get(nxt) if nxt == run[-1].last or not tokens[nxt].prefix.startswith(AND_PREFIX) else None
-        first = run[0].role
-        after = owner is None and first.kind != HONORIFIC and (
-            first.kind == OFFICE or not first.key.split()[0].startswith(ARTICLE) or run[0].last > first.last)
-        if after:  # «وعادل الجبير وزير الخارجية»: an office right after a name, no other name after it
-            owner = person_before.get(run[0].role.first)
-        elif owner is not None and first.kind == OFFICE and _governed(text, tokens, first) and " " in first.key and any(
-                c is not owner and first.key in c.role_keys for c in clusters if c.type == "PERSON"):
-            continue  # «الوفد المرافق لولي ولي العهد أحمد الخطيب»: the office of someone named before, then a new name
-            # (a whole office: «برئيس الاتحاد الأوروبي» after another «رئيس» is still the next name's)
-        if owner is not None and not after and len(run) == 1 and _deputy_of_the_post(tokens, run[0].role):
-            # «، الذي يشغل منصب نائب المستشارة الألمانية أنجيلا ميركل»: the post is his; she holds the office it deputises
-            r = run[0].role
-            owner.add_role(text[tokens[r.first + 1].start:tokens[r.last - 1].end])
-            continue
-        if owner is not None and not after and nxt == run[-1].last and run[-1].inner is not None:
-            # «عبد العزيز جباري مستشار الرئيس اليمني عبد ربه منصور هادي»: the name is the inner office's holder's,
-            # and the whole office is the one named before it
-            inner = run[-1].inner
-            owner.add_role(text[inner.start:tokens[run[-1].last - 1].end], inner)
-            holder = person_before.get(run[0].role.first)
-            for item in run if holder is not None else ():
-                holder.add_role(text[item.role.start:tokens[item.last - 1].end], item.role)
-            continue
-        if owner is not None:
-            holders = [owner]
-            if not after and is_plural_role(run[-1].role.key):  # «اللاعبان يونس العليوي وعبدالرحمن الخيبري»
-                k = person_spans[nxt]
-                while k < len(tokens) and tokens[k].prefix.startswith(AND_PREFIX) and k in person_at:
-                    holders.append(person_at[k])
-                    k = person_spans[k]
-            for holder in holders:
-                for item in run:
-                    holder.add_role(text[item.role.start:tokens[item.last - 1].end], item.role)
-            continue
-        r = run[0].role
-        if len(run) == 1 and r.kind == OFFICE and not any(k in covered for k in range(r.first, r.last + 1)):
-            if " " in r.key or r.last >= len(tokens) or not tokens[r.last].is_word:
-                standalone.append(r)  # «الملك خالد» (an airbase) is no mention of King Salman
-    persons = [c for c in clusters if c.type == "PERSON"]
-    for r in standalone:
-        named = [c for c in persons if r.key in c.role_keys]
-        if not named:
-            named = [c for c in persons if c.entry is not None and r.key in {fold(x) for x in c.entry.roles}]
-        if len(named) != 1:
-            continue  # nobody, or several people: the role alone names no one
-        owner = named[0]
-        owner.mentions.append(NameMatch(r.first, r.last, r.start, r.end, r.key, "PERSON", origin="role"))
-        owner.add_role(text[r.start:r.end], r)
-        covered.update(range(r.first, r.last))
