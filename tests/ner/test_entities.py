@@ -338,3 +338,10 @@ def test_an_arab_surname_alone_and_a_nisba_after_a_given_name(stage, text, absen
 
 def test_a_country_after_a_common_word_is_still_the_country(stage):
     assert "Saudi Arabia" in by_name_en(analyse("ومع أن السعودية مرتبطة باتفاقيات دولية حول الأطفال.", stage))
+
+
+@pytest.mark.parametrize("text", ["وقال الكاتب الصحفي", "بقلم المستشار", "الرئيس"])
+def test_a_role_at_the_very_end_of_the_text(stage, text):
+    # SaudiNewsNet 2015-07-31: an article ending with a title made the roles fail past the last token
+    doc = analyse(text, stage)
+    assert not doc.failed_stages

@@ -91,7 +91,7 @@ def role_runs(tokens: Sequence[Token], roles: Sequence[RolePhrase], named_at: di
             while head.kind != HONORIFIC:  # an office governs a body, a place or another office
                 named = named_at.get(last) or _after_head_noun(tokens, last, named_at)
                 inner = by_first.get(last)
-                if (construct or head.kind == OFFICE or tokens[last].prefix == "ب") and named is not None \
+                if named is not None and (construct or head.kind == OFFICE or tokens[last].prefix == "ب") \
                         and tokens[last].prefix in ("", "ل", "ب"):  # (a title too: «المستشار بالديوان الملكي»)
                     last = named.last  # «رئيس الهيئة العامة للسياحة», «الناطق الإعلامي لوزارة العدل»
                 elif inner is not None and inner.kind == OFFICE and (construct or tokens[last].prefix == LAM):
