@@ -430,3 +430,12 @@ def test_a_purpose_and_an_adverb_end_a_name(kb_only):
     # alyaum 2015-08-02: a purpose after a national body; okaz 2015-07-21: an adverb after a titled name
     assert not any("لقصف" in o for o in orgs("ودعا الحزب الحكومة التركية لقصف مواقع المتمردين فورا.", kb_only))
     assert orgs("وتعمل الباحثة في جامعة الملك عبدالعزيز حاليا حتى نهاية العام.", kb_only) == ["جامعة الملك عبدالعزيز"]
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # alyaum 2015-08-02: an adjective of the office is part of it, and «المسؤول» "the official" is an occupation
+    ("وقال المسؤول المحلي نهرو عبد الله ان بين القتلى امرأتين.", "نهرو عبد الله", ["المسؤول المحلي"]),
+    ("وقال الكاتب الصحفي خالد السليمان إن الحوار مهم.", "خالد السليمان", ["الكاتب الصحفي"]),
+])
+def test_an_adjective_of_the_office_is_part_of_the_role(shipped, text, name, roles):
+    assert roles_of(text, shipped)[name][0] == roles

@@ -31,7 +31,8 @@ ROLE_PREPOSITIONS = _WORDS["preposition"]  # «سفير … لدى مصر»: ins
 FORMER = _WORDS["former"]  # الرئيس السابق
 RANK_QUALIFIERS = _WORDS["rank_qualifier"]  # العقيد ركن
 INFLECTED = _WORDS["inflected"]  # لاعب: also لاعبه، لاعبيه، اللاعبان، لاعبو
-RANK_NOUNS = _WORDS["rank_noun"]  # الفريق "the team", اللواء "the brigade": after a role, what it serves
+RANK_NOUNS = _WORDS["rank_noun"]
+ROLE_ADJECTIVES = _WORDS["role_adjective"]  # الإعلامي، الرسمي: after a role, part of it  # الفريق "the team", اللواء "the brigade": after a role, what it serves
 ROLE_ENDINGS = ("ه", "يه", "ها", "ان", "ين", "ي", "و")
 PLURAL_ENDINGS = ("يه", "ان", "ين", "ي", "و")  # a role of two or more: every name of the list after it holds it
 PRONOUN_ENDINGS = ("ه", "يه", "ها")
@@ -176,6 +177,10 @@ def role_phrase_at(text: str, tokens: Sequence[Token], i: int, kb: KnowledgeBase
             country = nisba.country
             words.append(tokens[last].norm)
             last += 1
+    while last < len(tokens) and tokens[last].norm in ROLE_ADJECTIVES and hit.role.kind != HONORIFIC \
+            and words[-1] != tokens[last].norm:
+        words.append(tokens[last].norm)  # «المستشار الإعلامي», «المسؤول المحلي», «الكاتب الصحفي»
+        last += 1
     if hit.role.agent == MILITARY and last < len(tokens) and tokens[last].norm in RANK_QUALIFIERS:
         words.append(tokens[last].norm)  # «العقيد ركن», «الملازم طيار»
         last += 1
