@@ -439,3 +439,10 @@ def test_a_purpose_and_an_adverb_end_a_name(kb_only):
 ])
 def test_an_adjective_of_the_office_is_part_of_the_role(shipped, text, name, roles):
     assert roles_of(text, shipped)[name][0] == roles
+
+
+def test_a_body_ends_at_its_place_before_its_officers_name(shipped):
+    # sabq 2015-07-26: «المتحدث الرسمي لبلدية تنومة نادر الشهري»
+    doc = shipped(Document(Source("text"), raw="وأوضح المتحدث الرسمي لبلدية تنومة نادر الشهري أن العمل مستمر."))
+    assert [(e.type, e.name, e.roles) for e in doc.entities] == [
+        ("ORG", "بلدية تنومة", []), ("PERSON", "نادر الشهري", ["المتحدث الرسمي لبلدية تنومة"])]

@@ -279,6 +279,9 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
     if name is not None and name.start == tok.start:
         if name.type == "PERSON" and chain.head.type == "GPE":
             return False  # «أمير مقاطعة أبها عبدالله بن ماضي»: the person after the place holds its office
+        if name.type == "PERSON" and depth > 0 and _rare_word(tokens[j - 1]):
+            _found(chain, j)  # «لبلدية تنومة نادر الشهري»: the body ends at its place, its officer follows
+            return True  # («محطة مياه أبو سعد» is named after the quarter: a common noun before the name)
         _found(chain, name.last)
         if name.type == chain.head.type and depth == 0 and (chain.dual or not _subsidiary(tokens, chain, name)
                                                             and not _governorate(chain, name, kb)):
