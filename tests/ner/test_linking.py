@@ -225,3 +225,8 @@ def test_a_city_of_millions_is_no_common_word_and_a_common_word_no_capital(kb_on
     # the books name Damascus often because it is a city; GeoNames' only Arabic name for Amman is «أمان» "safety"
     assert linked("ودارت اشتباكات شرقي دمشق.", kb_only).get("دمشق") == "Damascus"
     assert "Amman" not in linked("وأكد الوزير أن امان المواطن أولوية لدى الحكومة.", kb_only).values()
+
+
+def test_the_arab_coalition_of_2015(kb_only):
+    found = linked("وشنت طائرات التحالف العربي غارات على مواقع الحوثيين في صنعاء.", kb_only)
+    assert found.get("التحالف العربي") == "Saudi Arabian-led intervention in Yemen"
