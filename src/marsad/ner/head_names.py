@@ -36,8 +36,8 @@ _WORDS = folded_word_lists("ner/cue-words.tsv")
 ADJECTIVES = _WORDS["org_adjective"]
 PLACE_WORDS = _WORDS["place_cue"]  # «إمارة منطقة عسير», «شرطة مدينة زيوريخ»
 NAME_TITLES = _WORDS["name_title"]
-IDIOMS = _WORDS["head_idiom"]
-ADMIN_HEADS = _WORDS["admin_head"]  # «عن طريق»
+IDIOMS = _WORDS["head_idiom"]  # «عن طريق»
+ADMIN_HEADS = _WORDS["admin_head"]  # «محافظة الحديدة» is the governorate
 STOPS = _WORDS["org_stop"] | PHRASE_STOPS
 QUOTES = frozenset('"«»“”„‟\'')
 MAX_QUOTED_WORDS = 6  # a quoted name after a head: «مجموعة "علي بابا"»
@@ -53,7 +53,9 @@ WELL_KNOWN = 1_000_000  # prior of a KB name that reads as a name even where it 
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كما", "كم", "نا")
 SHORT_PARTICLES = frozenset({"ما", "من", "كن", "هن", "دي"})  # «لما», «لمن», «لكن», «لهن», «لدي»
 LONG_VOWELS = frozenset("اوي")
-DUAL_CONSTRUCT = "ي"  # «مركزي»، «مستشفيي»: the dual (genitive) before its genitive
+# «مركزي»، «مستشفيي»: a dual head in the genitive, before its own genitive (mentions.DUAL_CONSTRUCT also reads the
+# nominative «ناديا» inside tagger spans; a head name begins only on the genitive)
+DUAL_GENITIVE = "ي"
 NATIONAL_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})  # «الجيش اليمني» names a national body
 
 
@@ -168,7 +170,7 @@ def find_head_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMa
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     heads = set(name_heads())
-    return frozenset(heads | {ARTICLE + h for h in heads} | {h + DUAL_CONSTRUCT for h in heads} | set(national_bodies()))
+    return frozenset(heads | {ARTICLE + h for h in heads} | {h + DUAL_GENITIVE for h in heads} | set(national_bodies()))
 
 
 @lru_cache(maxsize=100_000)
@@ -188,7 +190,7 @@ def _head_form(norm: str, prefix: str, stem: str) -> FirstForm | None:
                                                    if norm.startswith(g))]
     found = next((f for f in forms if strip_article(f.form) in heads), None)
     if found is None:  # «بمركزي محمد بن نايف للمناصحة بالرياض وجدة»: the dual in the construct state, its genitive next
-        found = next((FirstForm(f.form[:-1], f.skip) for f in forms if f.form.endswith(DUAL_CONSTRUCT)
+        found = next((FirstForm(f.form[:-1], f.skip) for f in forms if f.form.endswith(DUAL_GENITIVE)
                       and not f.form.startswith(ARTICLE) and f.form[:-1] in heads), None)
     return found
 
@@ -207,7 +209,7 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
         return None  # «عن طريق المهاجم»: by way of the striker
     head = heads[strip_article(form.form)]
     chain = _Chain(i + 1, head, core=i + 1, admin=_admin_head(form.form),
-                   dual=tok.norm[form.skip:] == form.form + DUAL_CONSTRUCT)
+                   dual=tok.norm[form.skip:] == form.form + DUAL_GENITIVE)
     if head.titled:
         if not _quoted_title(tokens, chain, names_at):
             return None

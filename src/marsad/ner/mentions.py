@@ -303,15 +303,18 @@ def _after_given_name(text: str, tokens: Sequence[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
-    return prev.is_word and not prev.prefix and GIVEN in name_words().get(prev.norm, ()) and not is_role_word(prev.norm) \
-        and (attestation(prev.norm) <= GIVEN_NAME_MAX_COUNT or text[prev.end - 1] == YA)
+    return _listed_given_name(prev) and (attestation(prev.norm) <= GIVEN_NAME_MAX_COUNT or text[prev.end - 1] == YA)
+
+
+def _listed_given_name(tok: Token) -> bool:
+    """A word the name lists give as a given name, with no proclitic, that begins no role."""
+    return tok.is_word and not tok.prefix and GIVEN in name_words().get(tok.norm, ()) and not is_role_word(tok.norm)
 
 
 def _given_name_before(tok: Token, entry: KBEntry) -> bool:
     """(After a title or office:) a listed given name as written, without ال (a family name: الدوسري), not a word prose uses everywhere (على
     folds to علي), and none of the KB person's own name words (فلاديمير before بوتين)."""
-    if not tok.is_word or tok.prefix or tok.norm.startswith(ARTICLE) or GIVEN not in name_words().get(tok.norm, ()) \
-            or attestation(tok.norm) > GIVEN_NAME_MAX_COUNT or is_role_word(tok.norm):
+    if not _listed_given_name(tok) or tok.norm.startswith(ARTICLE) or attestation(tok.norm) > GIVEN_NAME_MAX_COUNT:
         return False
     own = {skeleton(w) for form in (entry.name, *entry.variants) for w in fold(form).split()}
     return skeleton(tok.norm) not in own

@@ -313,9 +313,10 @@ def _foreign_first_name(tok: Token, names: dict[str, frozenset[str]]) -> bool:
 def extend_or_trim(text: str, tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase,
                    taken: set[int] = frozenset()) -> None:
     """A tagger's person cut short or run on: a listed given name right after it joins it («خالد» + «علي»), the word
-    after a link that needs one («نهرو عبد» + «الله»), and a family name after a chain («عبدالله بن عبدالعزيز» + «الربيعة»); role words and common words at its start
-    («عناصر الكورنيش», «الوزير خالد») and common words at its end («فارس دبلوماسي») leave it. It never takes a
-    token of another mention (`taken`), nor a word across the و of a list («حمزة وعوض خريص»)."""
+    after a link that needs one («نهرو عبد» + «الله»), and a family name after a chain («عبدالله بن عبدالعزيز» +
+    «الربيعة»); role words and common words at its start («عناصر الكورنيش», «الوزير خالد») and common words at its
+    end («فارس دبلوماسي») leave it. It never takes a token of another mention (`taken`), nor a word across the و of
+    a list («حمزة وعوض خريص»)."""
     names = name_words()
     while m.first > 0 and m.last - m.first < MAX_PERSON_WORDS and m.first - 1 not in taken \
             and not tokens[m.first].prefix.startswith(AND_PREFIX) \

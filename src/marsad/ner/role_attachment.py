@@ -3,6 +3,7 @@ one person it names, and appositions («، الذي يعتبر …»). Role runs
 («رئيس الهيئة العامة للسياحة», «أمير منطقة عسير»), so that the name after it is the holder's."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,24 +30,23 @@ PLACE_CUES = CUE_WORDS["place_cue"]
 def add_appositive_roles(text: str, tokens: Sequence[Token], clusters: list[Cluster], kb: KnowledgeBase) -> None:
     """Roles in an apposition right after a person's name, up to the next person named in it."""
     people = {k for c in clusters if c.type == "PERSON" for m in c.mentions for k in range(m.first, m.last)}
+    starts = [t.start for t in tokens]
     for c in clusters:
         if c.type != "PERSON":
             continue
         for m in list(c.mentions):
             if m.origin in ("kb", "tagger", "titled", "short"):
                 for app in appositive_roles(text, tokens, m.last, kb):
-                    end = _before_another_name(tokens, app.start, app.end, people)
+                    end = _before_another_name(tokens, starts, app.start, app.end, people)
                     if not _next_in_list(text, app.start) and end > app.start:
                         c.add_role(text[app.start:end])
 
 
-def _before_another_name(tokens: Sequence[Token], start: int, end: int, people: set[int]) -> int:
+def _before_another_name(tokens: Sequence[Token], starts: Sequence[int], start: int, end: int, people: set[int]) -> int:
     """Where an appositive role ends: before the first person named in it («، الذي يشغل منصب نائب المستشارة
     الألمانية أنجيلا ميركل،» is his post; she is the chancellor)."""
-    for k, tok in enumerate(tokens):
-        if tok.start >= end:
-            break
-        if tok.start >= start and k in people:
+    for k in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+        if k in people:
             return tokens[k - 1].end if k > 0 and tokens[k - 1].end > start else start
     return end
 
