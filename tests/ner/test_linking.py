@@ -230,3 +230,13 @@ def test_a_city_of_millions_is_no_common_word_and_a_common_word_no_capital(kb_on
 def test_the_arab_coalition_of_2015(kb_only):
     found = linked("وشنت طائرات التحالف العربي غارات على مواقع الحوثيين في صنعاء.", kb_only)
     assert found.get("التحالف العربي") == "Saudi Arabian-led intervention in Yemen"
+
+
+def test_a_surname_alone_is_the_person_named_before_not_a_kb_namesake():
+    # youm7 (saved page): «الدكتور محمد عبد العاطي» … «عبدالعاطي» … «عبد العاطي»: not Badr Abdelatty
+    doc = load_pipeline()(Document(Source("text"), raw=(
+        "شهد الدكتور محمد عبد العاطي وزير الموارد المائية والرى مراسم توقيع عقد الدراسة. وأكد عبدالعاطي أن "
+        "الدراسة مهمة، وأضاف عبد العاطي أن العمل يبدأ قريبا.")))
+    people = [e for e in doc.entities if e.type == "PERSON"]
+    assert [(e.name, e.name_en) for e in people] == [("محمد عبد العاطي", None)]
+    assert "عبد العاطي" in [doc.text[m.start:m.end] for m in people[0].mentions]

@@ -83,8 +83,12 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             entry = m.entries[0]
             if m.ambiguous and not has_context(m, entry, tokens, by_kb, role_before, matches, kb):
                 continue  # a common word (شي "thing") without context
-            cluster = by_kb.get(entry.id) or new_cluster(entry.type, entry)
-            by_kb[entry.id] = cluster
+            named = _named_before(clusters, m, entry, kb) if entry.id not in by_kb else None
+            if named is not None:
+                cluster = named  # «الدكتور محمد عبد العاطي … عبد العاطي»: the one named before, not a KB namesake
+            else:
+                cluster = by_kb.get(entry.id) or new_cluster(entry.type, entry)
+                by_kb[entry.id] = cluster
         elif m.origin == "agency":
             cluster = by_name.get(m.name_en) or new_cluster("ORG", name_en=m.name_en)
             by_name[m.name_en] = cluster
@@ -117,6 +121,16 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+def _named_before(clusters: Sequence[Cluster], m: NameMatch, entry: KBEntry, kb: KnowledgeBase) -> Cluster | None:
+    """The one unlinked person named in full earlier whose family name a KB person's short form also is."""
+    if entry.type != "PERSON" or fold(entry.name) == m.key:
+        return None
+    key = loose(m.key).replace(" ", "")  # «عبدالعاطي» is «عبد العاطي»
+    found = [c for c in clusters if c.type == "PERSON" and c.entry is None
+             and key in {k.replace(" ", "") for k in c.short_keys(kb)}]
+    return found[0] if len(found) == 1 else None
 
 
 def country_adjective(tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase) -> bool:
