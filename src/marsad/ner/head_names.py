@@ -49,6 +49,7 @@ DEFINITE_NAME_COUNT = 6  # with ال, rarer still (مجموعة الحكير): t
 VERB_PREFIX = "ي"  # «مجلس يضم الوزراء»: a verb after a head is no construct noun
 ADJECTIVE_ENDING = "ي"  # «مركز صحي»: an indefinite nisba adjective, no construct noun
 MIN_NAME_LETTERS = 3
+PROCLITIC_ARTICLES = ("بال", "وال", "فال", "كال", "لل")  # a proclitic and the article: no name word begins so
 WELL_KNOWN = 1_000_000  # prior of a KB name that reads as a name even where it is also a word: big cities, curated rows
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كما", "كم", "نا")
 SHORT_PARTICLES = frozenset({"ما", "من", "كن", "هن", "دي"})  # «لما», «لمن», «لكن», «لهن», «لدي»
@@ -155,10 +156,13 @@ def find_head_names(text: str, tokens: Sequence[Token], matches: Sequence[NameMa
         if _head_form(tokens[m.first].norm, tokens[m.first].prefix, tokens[m.first].stem) is not None:
             # «دوري عبداللطيف» tagged as one person: the head, then the person
             names_at.setdefault(m.first + 1, replace(m, first=m.first + 1, start=tokens[m.first + 1].start))
+    # after a road, a district or a square, any place the KB or the tagger saw: «طريق سلوى», «حي صبر»
+    places_at = {m.first: m for m in matches if m.type in ("GPE", "LOC") and m.first not in names_at
+                 and not is_head(tokens[m.first].norm)}  # («طريق شاطئ نصف القمر»: a head begins a name of its own)
     out: list[NameMatch] = []
     i = 0
     while i < len(tokens):
-        found = name_at(text, tokens, i, names_at, kb) if may_start(tokens[i].norm) else None
+        found = name_at(text, tokens, i, names_at, kb, places_at) if may_start(tokens[i].norm) else None
         if found is None:
             i += 1
             continue
@@ -196,7 +200,7 @@ def _head_form(norm: str, prefix: str, stem: str) -> FirstForm | None:
 
 
 def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameMatch],
-           kb: KnowledgeBase) -> NameMatch | None:
+           kb: KnowledgeBase, places_at: dict[int, NameMatch] | None = None) -> NameMatch | None:
     tok = tokens[i]
     if not tok.is_word:
         return None
@@ -222,6 +226,9 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
         if _office_complement(tokens, i):
             return None
     else:
+        place = places_at.get(i + 1) if head.type == "LOC" and places_at else None
+        if place is not None:
+            names_at = {**names_at, i + 1: place}
         if not _genitive(text, tokens, chain, names_at, kb) or not chain.named:
             return None
         if head.type != "GPE":  # «قرية المفتاحة» ends at its name
@@ -295,7 +302,8 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
     # a company, a group or a village may bear a foreign or local name; a ministry, an event or a road does not
     rare_name_fits = after_place_word or (depth == 0 and (chain.head.type == "GPE" or (
         chain.head.type == "ORG" and chain.head.agent not in NATIONAL_AGENTS) or (
-        chain.head.type == "LOC" and not chain.head.weak)))  # «جسر بزيبز», «جزيرة هوكايدو», «حي جوبر»
+        chain.head.type == "LOC" and (not chain.head.weak or definite(tok)))))
+    # («جسر بزيبز», «جزيرة هوكايدو», «حي جوبر»; after a weak head only with ال: «ساحة المفتاحة», not «طريق منى»)
     if rare_name_fits and _rare_word(tok):
         # «شركة تاكيدا», «شرطة مدينة زيوريخ», «شركة دونج إنيرجي»: words prose does not use are a name (a
         # ministry's genitive is not)
@@ -420,8 +428,10 @@ def _titled_name(tokens: Sequence[Token], chain: _Chain) -> None:
         t = tokens[k]
         after_link = k > chain.last and tokens[k - 1].norm in PATRONYMIC
         if not t.is_word or t.norm in STOPS or t.norm in FUNCTION_WORDS or is_head(t.stem) or (definite(t) and not after_link) \
-                or t.prefix.startswith(AND_PREFIX) or t.prefix and GIVEN not in name_words().get(t.norm, ()):
-            break  # «ملعب الملك عبد العزيز بالشرائع»: فيصل (a listed name, not ف + يصل) and عبد العزيز are names
+                or t.prefix.startswith(AND_PREFIX) or (t.prefix or t.norm.startswith(PROCLITIC_ARTICLES)) \
+                and GIVEN not in name_words().get(t.norm, ()):
+            break  # «ملعب الملك عبد العزيز بالشرائع»: فيصل (a listed name, not ف + يصل) and عبد العزيز are names;
+            # «منتزه الأمير سلطان بالفرعاء»: a word the clitic analysis left whole still begins with ب + ال
         k += 1
         if t.norm not in PATRONYMIC:
             end = k
