@@ -55,6 +55,12 @@ def test_a_club_named_by_a_common_word_only_in_sports_news(kb_only):
     assert linked("وشوهد الهلال في سماء المدينة، وحقق الجيش النصر.", kb_only) == {}
 
 
+def test_a_club_named_with_its_head_noun_needs_no_more_context(kb_only):
+    # alriyadh 2015-07-21: «نادي الاتحاد» is the club in full, though «الاتحاد» alone is "the union"
+    text = "وضع المدرب الوطني بالفريق الكروي الأول بنادي الاتحاد خالد القروني حدا للغط الدائر بين الجماهير."
+    assert linked(text, kb_only)["نادي الاتحاد"] == "Al-Ittihad Club (Jeddah)"
+
+
 def test_the_kingdom_alone_in_a_kingdoms_paper(kb_only):
     text = "وتوقع التقرير أن ينمو عدد السكان في المملكة بما يتراوح بين 20.7 و27.5 مليون نسمة."
     assert linked(text, kb_only, outlet="الرياض") == {"المملكة": "Saudi Arabia"}

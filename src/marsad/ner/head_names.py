@@ -49,6 +49,8 @@ DEFINITE_NAME_COUNT = 6  # with ال, rarer still (مجموعة الحكير): t
 VERB_PREFIX = "ي"  # «مجلس يضم الوزراء»: a verb after a head is no construct noun
 ADJECTIVE_ENDING = "ي"  # «مركز صحي»: an indefinite nisba adjective, no construct noun
 MIN_NAME_LETTERS = 3
+NAME_TYPES = ("PERSON", "GPE", "LOC")  # a genitive of these is a name («فندق ماريوت الزمالك»)
+PLURAL_NISBA = ("يين", "يون")  # «سنغاليين» "Senegalese": a nisba's plural
 PROCLITIC_ARTICLES = ("بال", "وال", "فال", "كال", "لل")  # a proclitic and the article: no name word begins so
 WELL_KNOWN = 1_000_000  # prior of a KB name that reads as a name even where it is also a word: big cities, curated rows
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كما", "كم", "نا")
@@ -304,7 +306,7 @@ def _genitive(text: str, tokens: Sequence[Token], chain: _Chain, names_at: dict[
         chain.head.type == "ORG" and chain.head.agent not in NATIONAL_AGENTS) or (
         chain.head.type == "LOC" and (not chain.head.weak or definite(tok)))))
     # («جسر بزيبز», «جزيرة هوكايدو», «حي جوبر»; after a weak head only with ال: «ساحة المفتاحة», not «طريق منى»)
-    if rare_name_fits and _rare_word(tok):
+    if rare_name_fits and _rare_word(tok) and not _construct_noun(tokens, j, names_at):
         # «شركة تاكيدا», «شرطة مدينة زيوريخ», «شركة دونج إنيرجي»: words prose does not use are a name (a
         # ministry's genitive is not)
         k = j + 1
@@ -366,6 +368,18 @@ def _rare_word(tok: Token) -> bool:
         and tok.norm not in role_lexicon() and not _with_pronoun(tok.norm) and not _participle_or_adjective(tok.norm)
 
 
+def _construct_noun(tokens: Sequence[Token], j: int, names_at: dict[int, NameMatch]) -> bool:
+    """«قاعة اجتماعات البلدية»: a word without ال before a common definite noun (no name, adjective, participle or
+    title) is a common noun in the construct state, rare in the books only because it is modern."""
+    if definite(tokens[j]) or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.is_word and not nxt.prefix and definite(nxt) and getattr(names_at.get(j + 1), "type", None) not in NAME_TYPES \
+        and attestation(nxt.norm) >= FOREIGN_NAME_COUNT and not _participle_or_adjective(strip_article(nxt.norm)) \
+        and nxt.norm not in ADJECTIVES and nxt.norm not in STOPS and nxt.norm not in FUNCTION_WORDS \
+        and not is_title(nxt.norm) and nxt.norm not in role_lexicon()
+
+
 def _rare_continuation(tok: Token) -> bool:
     """A further word of a foreign name after a rare one («دونج إنيرجي»): rarer still (not a listed name word,
     which «عقار» "drug" is too), without ال or a proclitic, and no noun with ة and a pronoun after it («طالبان
@@ -385,7 +399,9 @@ def _with_pronoun(word: str) -> bool:
 def _participle_or_adjective(word: str) -> bool:
     """«مميز», «مكسو» (م + a consonant) and «سياحية», «صحافي» (ية، ي): the shapes of participles and nisbas, which
     modern prose uses more than the books the word counts come from; foreign names seldom take them."""
-    return (word.startswith("م") and word[1:2] not in LONG_VOWELS) or word.endswith(NISBA_ENDINGS)
+    if word.startswith(AND_PREFIX + "م") and len(word) > 4:
+        word = word[1:]  # «ومدرجات»: و and a participle the clitic analysis left whole
+    return (word.startswith("م") and word[1:2] not in LONG_VOWELS) or word.endswith((*NISBA_ENDINGS, *PLURAL_NISBA))
 
 
 def _found(chain: _Chain, last: int) -> None:

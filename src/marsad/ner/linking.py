@@ -54,7 +54,8 @@ def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Seq
             if sport and _sentence_of(tokens[m.first].start, starts) in sporty and not _adjective(tokens, m):
                 m.entries, m.type = (*clubs, *others), "ORG"
                 # «أحد» (one, Sunday) needs more than that, and so does «وصل» ("arrived"), read as الوصل without its ال
-                toggled = not m.key.startswith(ARTICLE) and fold(clubs[0].name).startswith(ARTICLE)
+                # («نادي الاتحاد» names the club in full: no ال is missing from it)
+                toggled = m.last - m.first == 1 and not m.key.startswith(ARTICLE) and fold(clubs[0].name).startswith(ARTICLE)
                 m.ambiguous = toggled or attestation(m.key) >= CLUB_WORD_COUNT
             elif not others:
                 continue
