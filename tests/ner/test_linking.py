@@ -61,6 +61,15 @@ def test_a_club_named_with_its_head_noun_needs_no_more_context(kb_only):
     assert linked(text, kb_only)["نادي الاتحاد"] == "Al-Ittihad Club (Jeddah)"
 
 
+def test_products_and_tests_the_news_names(kb_only):
+    # 3alyoum 2015-07-31, alweeam 2015-07-21: car models and a language test are MISC, linked
+    found = linked("إثر اصطدام المركبة التي يستقلها من نوع هايلوكس بيكب بمركبة أخرى من نوع تاهو بسبب عدم التقيد "
+                   "بأنظمة السير.", kb_only)
+    assert found == {"هايلوكس": "Toyota Hilux", "تاهو": "Chevrolet Tahoe"}
+    assert linked("وأن يكون حاصلا على درجة التوفل أو ما يعادلها.", kb_only) == {
+        "التوفل": "Test of English as a Foreign Language"}
+
+
 def test_the_kingdom_alone_in_a_kingdoms_paper(kb_only):
     text = "وتوقع التقرير أن ينمو عدد السكان في المملكة بما يتراوح بين 20.7 و27.5 مليون نسمة."
     assert linked(text, kb_only, outlet="الرياض") == {"المملكة": "Saudi Arabia"}
