@@ -202,7 +202,7 @@ def _head_form(norm: str, prefix: str, stem: str) -> FirstForm | None:
 
 
 def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, NameMatch],
-           kb: KnowledgeBase, places_at: dict[int, NameMatch] | None = None) -> NameMatch | None:
+           kb: KnowledgeBase, places_at: dict[int, NameMatch]) -> NameMatch | None:
     tok = tokens[i]
     if not tok.is_word:
         return None
@@ -228,7 +228,7 @@ def name_at(text: str, tokens: Sequence[Token], i: int, names_at: dict[int, Name
         if _office_complement(tokens, i):
             return None
     else:
-        place = places_at.get(i + 1) if head.type == "LOC" and places_at else None
+        place = places_at.get(i + 1) if head.type == "LOC" else None
         if place is not None:
             names_at = {**names_at, i + 1: place}
         if not _genitive(text, tokens, chain, names_at, kb) or not chain.named:
