@@ -255,3 +255,23 @@ def test_a_surname_alone_is_the_person_named_before_not_a_kb_namesake():
     people = [e for e in doc.entities if e.type == "PERSON"]
     assert [(e.name, e.name_en) for e in people] == [("محمد عبد العاطي", None)]
     assert "عبد العاطي" in [doc.text[m.start:m.end] for m in people[0].mentions]
+
+
+def test_a_town_that_is_the_surname_of_someone_named_before_is_that_person(shipped):
+    # SaudiNewsNet 2015-07-21 (AFP, Aden): «… علي الأحمدي … وأكد الأحمدي أن …», no Kuwaiti town
+    doc = shipped(Document(Source("text"), raw=(
+        "وقال المتحدث باسم المقاومة الشعبية محمد الأحمدي إن المقاتلين تقدموا. وأكد الأحمدي أن عملية تمشيط تجري.")))
+    assert [(e.type, e.name_en) for e in doc.entities] == [("PERSON", None)]
+    assert [doc.text[m.start:m.end] for m in doc.entities[0].mentions] == ["محمد الأحمدي", "الأحمدي"]
+    town = shipped(Document(Source("text"), raw="وقال محمد الأحمدي إنه وصل إلى مدينة الأحمدي في الكويت."))
+    assert "Al Ahmadi" in [e.name_en for e in town.entities]
+
+
+def test_a_club_after_a_definite_noun_that_it_cannot_agree_with_is_the_club(shipped):
+    # alyaum 2015-07-21 (Crown Prince Cup): «وافتتح التسجيل الخليج»: Khaleej scored, no Gulf region
+    doc = shipped(Document(Source("text"), raw=(
+        "تأهل الخليج لدور الثمانية من كأس ولي العهد بعد فوزه على الشباب في المباراة التي أقيمت على ملعب "
+        "الأمير محمد بن فهد، وافتتح التسجيل الخليج عن طريق لاعبه أحمد المبارك عند الدقيقة الخامسة.")))
+    gulf = [e for e in doc.entities if e.name == "الخليج"]
+    assert [(e.type, e.name_en) for e in gulf] == [("ORG", "Khaleej FC")]
+    assert len(gulf[0].mentions) == 2

@@ -16,11 +16,13 @@ from functools import lru_cache
 from ..document import Span, Token
 from ..kb import KBEntry, KnowledgeBase
 from ..text.normalise import fold
-from ..text.word_forms import AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, attestation, first_forms, folded_word_lists, source_offset
+from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, attestation, first_forms, folded_word_lists, is_nisba,
+                               source_offset)
 from .mentions import ARAB_LEAGUE, BIG_CITY, NameMatch, is_country, skeleton, small_foreign_place, small_town
 
 PLACES = ("GPE", "LOC")
 SPORT_CUES = folded_word_lists("ner/cue-words.tsv")["sport_cue"]
+CLUB_ADJECTIVES = folded_word_lists("ner/cue-words.tsv")["club_adjective"]
 MIN_SPORT_CUES = 3  # an article with this many words of sports news, and
 SPORT_SHARE = 100  # one of them in this many words at least, is about sport
 CLUB_WORD_COUNT = 3000  # a club named by a word prose uses this often (أحد) needs the tagger or «نادي» too
@@ -66,8 +68,9 @@ def read_clubs(tokens: Sequence[Token], matches: list[NameMatch], sentences: Seq
 
 
 def _adjective(tokens: Sequence[Token], m: NameMatch) -> bool:
-    """«المدرب الوطني», «اللاعبين الشباب»: a one-word club name after a definite noun agrees with it, an adjective."""
-    if m.last - m.first != 1 or m.first == 0 or not m.key.startswith(ARTICLE):
+    """«المدرب الوطني», «اللاعبين الشباب»: a one-word club name that can be an adjective, after a definite noun,
+    agrees with it («وافتتح التسجيل الخليج» is the club that scored)."""
+    if m.last - m.first != 1 or m.first == 0 or not (is_nisba(m.key) or m.key in CLUB_ADJECTIVES):
         return False
     prev = tokens[m.first - 1]
     return prev.is_word and prev.norm.startswith(ARTICLE) and not prev.prefix and m.start == tokens[m.first].start

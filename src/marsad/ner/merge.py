@@ -79,6 +79,9 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             # «كأس العالم 2018» is one edition, which the KB does not hold: the competition is no link for it
             m.entries, m.last, m.end = (), m.last + 1, tokens[m.last].end
             m.key = f"{m.key} {tokens[m.last - 1].norm}"
+        if (person := _surname_of(clusters, tokens, m)) is not None:
+            person.mentions.append(NameMatch(m.first, m.last, m.start, m.end, m.key, "PERSON", origin="short"))
+            continue  # «علي الأحمدي … وأكد الأحمدي»: the man named before, not Al Ahmadi
         if m.entries:
             entry = m.entries[0]
             if m.ambiguous and not has_context(m, entry, tokens, by_kb, role_before, matches, kb):
@@ -121,6 +124,18 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+def _surname_of(clusters: Sequence[Cluster], tokens: Sequence[Token], m: NameMatch) -> Cluster | None:
+    """The one person named in full earlier whose last name word this one-word place (not a country) is."""
+    if not m.entries or m.type not in ("GPE", "LOC") or m.last - m.first != 1 or is_country(m.entries[0]):
+        return None
+    if m.first > 0 and tokens[m.first - 1].stem in PLACE_CUES:
+        return None  # «مدينة الأحمدي» is the town
+    key = loose(m.key)
+    found = [c for c in clusters if c.type == "PERSON" and c.start < m.start and any(
+        len(words := x.key.split()) > 1 and loose(words[-1]) == key for x in c.mentions)]
+    return found[0] if len(found) == 1 else None
 
 
 def _named_before(clusters: Sequence[Cluster], m: NameMatch, entry: KBEntry, kb: KnowledgeBase) -> Cluster | None:
