@@ -11,6 +11,7 @@ from marsad.ner.entities import EntityStage
 from marsad.pipeline import Pipeline, PipelineError
 from marsad.stage import Stage, stage
 from marsad.text.clean import clean
+from marsad.text.language import identify_language
 from marsad.text.segment import segment, tokenize
 
 KB_ONLY = PipelineConfig(entities=EntityConfig(tagger=TaggerKind.none))
@@ -33,14 +34,15 @@ tokenize_broken.name = "tokenize"  # stands in for the shipped tokenize
 
 def test_shipped_stages_declare_their_layers():
     pipeline = load_pipeline(KB_ONLY)
-    assert pipeline.names == ["clean", "segment", "tokenize", "entities"]
+    assert pipeline.names == ["clean", "segment", "identify_language", "tokenize", "entities"]
     assert all(isinstance(s, Stage) for s in pipeline.stages)
-    assert clean.provides == ("text", "sections", "wire_sources") and tokenize.requires == ("text",)
+    assert clean.provides == ("text", "sections", "wire_sources") and tokenize.requires == ("paragraphs", "language")
     assert EntityStage.requires == ("tokens", "sentences")
 
 
 @pytest.mark.parametrize("stages, message", [
-    ([tokenize, clean], "stage tokenize requires text, which no earlier stage provides (available before it: raw)"),
+    ([tokenize, clean], "stage tokenize requires paragraphs, language, which no earlier stage provides "
+                        "(available before it: raw)"),
     ([clean, segment], None),
     ([clean, EntityStage(KB_ONLY.entities)], "stage entities requires tokens, sentences"),
     ([clean, clean], "two stages are named clean"),
@@ -64,7 +66,7 @@ def test_a_layer_that_is_no_document_field_is_an_error():
 
 
 def test_given_layers_let_a_pipeline_start_later():
-    pipeline = Pipeline([tokenize], given=("text",))
+    pipeline = Pipeline([segment, identify_language, tokenize], given=("text",))
     d = pipeline(Document(Source(format="text"), text="قال الوزير"))
     assert [d.span_text(t) for t in d.tokens] == ["قال", "الوزير"]
 

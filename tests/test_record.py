@@ -11,7 +11,8 @@ from marsad.config import EntityConfig, TaggerKind
 from marsad.ner.entities import EntityStage
 from marsad.pipeline import Pipeline
 from marsad.record import RecordError, dumps, from_record, record_schema, to_record
-from marsad.text.segment import tokenize
+from marsad.text.language import identify_language
+from marsad.text.segment import segment, tokenize
 
 
 def test_example_record_validates_and_round_trips(example_text):
@@ -33,7 +34,7 @@ def test_a_record_becomes_the_document_again(example_text):
 
 def test_a_rebuilt_document_runs_the_later_stages_again(example_text):
     record = to_record(marsad.analyze(example_text, published="2023-11-29"))
-    later = Pipeline([tokenize, EntityStage(EntityConfig(tagger=TaggerKind.crf))],
+    later = Pipeline([segment, identify_language, tokenize, EntityStage(EntityConfig(tagger=TaggerKind.crf))],
                      given=("text", "sections", "sentences", "wire_sources"))
     assert to_record(later(from_record(record))) == record
 

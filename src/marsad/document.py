@@ -37,7 +37,7 @@ class Section(Span):
 
 @dataclass(slots=True)
 class Paragraph(Span):
-    pass
+    language: str | None = None  # ISO 639 code, "ar" for any Arabic (set by the language stage)
 
 
 @dataclass(slots=True)
@@ -128,6 +128,7 @@ class Document:
     published: str | None = None
     title: str | None = None
     outlet: str | None = None
+    language: str | None = None  # of the body: ISO 639 code, "ar" for any Arabic; None for an empty body
     wire_sources: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)

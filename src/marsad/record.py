@@ -29,6 +29,7 @@ def to_record(doc: Document) -> dict:
         "published": doc.published,
         "title": doc.title,
         "outlet": doc.outlet,
+        "language": doc.language,
         "wire_sources": list(doc.wire_sources),
         "text": text,
         "sections": [{"heading": s.heading, "start": s.start, "end": s.end} for s in doc.sections],
@@ -74,6 +75,7 @@ def from_record(record: dict) -> Document:
         published=record["published"],
         title=record["title"],
         outlet=record["outlet"],
+        language=record.get("language"),  # (records of marsad 0.1 before the language stage have none)
         wire_sources=list(record["wire_sources"]),
         sections=[Section(s["start"], s["end"], s["heading"]) for s in record["sections"]],
         sentences=[Sentence(s["start"], s["end"]) for s in record["sentences"]],

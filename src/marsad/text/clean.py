@@ -18,7 +18,6 @@ from ..stage import stage
 from .agencies import find_wire_sources
 from .normalise import fold
 from .outlets import outlet_named
-from .word_forms import has_arabic_letter
 
 MAX_TITLE_CHARS = 200  # the contract's bound on a title line
 MAX_PROMPT_WORDS = 8  # share prompts, staff lines and "read also" headings are short
@@ -88,8 +87,6 @@ def clean(doc: Document) -> Document:
     doc.wire_sources = find_wire_sources(doc.text)
     if not doc.text:
         doc.warn("empty body: no article text after cleaning")
-    elif not has_arabic_letter(doc.text):
-        doc.warn("no Arabic text in the body")
     if len(doc.text) > LARGE_ARTICLE_CHARS:
         doc.warn(f"article of {len(doc.text):,} characters (over {LARGE_ARTICLE_CHARS:,}): analysed as one, slowly")
     return doc

@@ -5,6 +5,7 @@ import re
 
 from ..document import Document, Paragraph, Sentence, Token
 from ..stage import stage
+from .language import ARABIC
 from .word_forms import token_forms
 
 MARKS = "\u064B-\u065F\u0670\u0640\u06D6-\u06ED"
@@ -28,10 +29,10 @@ def segment(doc: Document) -> Document:
     return doc
 
 
-@stage(requires=("text",), provides=("tokens",))
+@stage(requires=("paragraphs", "language"), provides=("tokens",))
 def tokenize(doc: Document) -> Document:
-    """Add the tokens that the later stages (entities, quotes, events) read."""
-    doc.tokens = find_tokens(doc.text)
+    """Add the tokens that the Arabic analyses (entities, quotes, events) read: those of the Arabic paragraphs."""
+    doc.tokens = [t for p in doc.paragraphs if p.language in (ARABIC, None) for t in find_tokens(doc.text, p.start, p.end)]
     return doc
 
 
