@@ -110,3 +110,35 @@ def test_stdin_long_jsonl_is_replayed_from_its_first_byte(read_all):
     docs = read_all("-", stdin=io.BufferedReader(io.BytesIO("\n".join(lines).encode())))
     assert [d.source.input_id for d in docs] == [str(i) for i in range(40)]
     assert not any(d.failed for d in docs)
+
+
+SADA_PAGE = os.path.join(os.path.dirname(__file__), "..", "fixtures", "ingest-sada-elbalad-page.html")
+
+
+def test_a_page_saved_as_txt_is_read_as_html_with_a_warning(tmp_path, read_one):
+    # a saved page named .txt gave the title «<!DOCTYPE html>» and 390 entities
+    path = tmp_path / "page.txt"
+    path.write_bytes(open(SADA_PAGE, "rb").read())
+    doc = read_one(path)
+    assert doc.source.format == "html" and doc.title.startswith("الفضاء والأسلحة الجديدة")
+    assert "<" not in doc.raw
+    assert "read as HTML, which the file holds, not as plain text, which its name suggests" in doc.warnings
+
+
+def test_json_lines_saved_as_json_are_read_as_json_lines_with_a_warning(tmp_path, read_all):
+    path = tmp_path / "articles.json"
+    lines = [{"id": "a", "text": "قال الوزير إن المحادثات كانت مثمرة."}, {"id": "b", "text": "وأضاف أن الجولة المقبلة قريبة."}]
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    docs = read_all(path)
+    assert [(d.source.format, d.source.input_id, d.raw) for d in docs] == [("jsonl", x["id"], x["text"]) for x in lines]
+    assert all("read as JSON Lines, which the file holds, not as plain text, which its name suggests" in d.warnings
+               for d in docs)
+
+
+def test_a_file_whose_name_and_content_agree_gets_no_warning(tmp_path, read_one):
+    path = tmp_path / "a.txt"
+    path.write_text("عنوان\n\nقال الوزير إن المحادثات كانت مثمرة.", encoding="utf-8")
+    assert read_one(path).warnings == []
+    gz = tmp_path / "page.txt.gz"
+    gz.write_bytes(gzip.compress(PAGE.encode()))
+    assert read_one(gz).source.format == "html"

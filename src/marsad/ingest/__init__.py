@@ -27,6 +27,7 @@ from .warc import WarcReadError, read_warc
 __all__ = ["IngestStats", "InputError", "read_inputs"]
 
 STDIN = "-"
+FORMAT_NAMES = {"text": "plain text", "html": "HTML", "jsonl": "JSON Lines", "warc": "WARC"}
 
 
 class InputError(Exception):
@@ -89,7 +90,15 @@ def _read_file(unit: InputFile, stats: IngestStats) -> Iterator[Document | Input
         return
     try:
         with stream:
-            yield from _read_stream(stream, unit.path, unit.format, stats)
+            fmt, sniffed = sniff_stream(stream)
+            if fmt == "text" or fmt == unit.format:
+                yield from _read_stream(sniffed, unit.path, unit.format, stats)
+                return
+            note = (f"read as {FORMAT_NAMES[fmt]}, which the file holds, "
+                    f"not as {FORMAT_NAMES[unit.format]}, which its name suggests")
+            for doc in _read_stream(sniffed, unit.path, fmt, stats):
+                doc.warn(note)
+                yield doc
     except (OSError, EOFError, zlib.error, WarcReadError) as err:
         yield InputError(unit.path, _reason(err))
 

@@ -1,4 +1,5 @@
-"""From the paths on the command line to input units: files by format, folders walked, stdin sniffed."""
+"""From the paths on the command line to input units: files by format (their name's, unless what they hold
+says otherwise), folders walked, stdin sniffed."""
 from __future__ import annotations
 
 import gzip
@@ -79,7 +80,7 @@ def open_input(path: str) -> BinaryIO:
 
 
 def sniff_stream(stream: BinaryIO) -> tuple[str, BinaryIO]:
-    """Stdin's format from its first non-blank bytes, and a stream that still starts at byte 0.
+    """A stream's format from its first non-blank bytes, and a stream that still starts at byte 0.
 
     `{` means JSON Lines, `<` HTML, `WARC/` a WARC, anything else text; gzip is undone first.
     """
