@@ -119,3 +119,15 @@ def test_outlet_name_prefers_outlet_list_then_site_name(sitename, url, expected)
 def test_read_html_keeps_a_given_url():
     doc = read_html(FIXTURE.read_bytes(), Source(format="warc", url="https://elbalad.news/x"))
     assert doc.source.url == "https://elbalad.news/x"
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_a_body_nested_deeper_than_the_parser_limit_is_recovered(depth):
+    # HTML nested 300 deep or more lost its whole body as "no article text found", with exit 0
+    paragraph = "<p>قال وزير الخارجية إن المحادثات كانت مثمرة وبناءة، وإن الطرفين اتفقا على مواصلة الحوار.</p>"
+    page = ("<html><head><title>عنوان الخبر</title></head><body>" + "<div>" * depth + "<article>" + paragraph
+            + "<p>وأضاف أن الجولة المقبلة ستعقد في القاهرة بحضور الوفود كلها.</p></article>" + "</div>" * depth
+            + "</body></html>")
+    doc = read_html(page.encode(), Source(format="html"))
+    assert doc.raw.startswith("قال وزير الخارجية") and doc.raw.endswith("بحضور الوفود كلها.")
+    assert doc.warnings == []

@@ -70,3 +70,19 @@ def test_arc_gz_response_is_read(tmp_path, read_all):
     path.write_bytes(gzip.compress(arc))
     (doc,) = read_all(path)
     assert doc.source.url == "http://www.youm7.com/story/1" and "قال وزير الخارجية" in doc.raw
+
+
+def test_an_uncompressed_warc_cut_in_the_middle_of_a_page_is_a_failure_with_its_reason(tmp_path, read_all):
+    # a WARC cut in half gave a record with an empty body and exit 0, «empty body» its only word
+    whole = tmp_path / "whole.warc"
+    with whole.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        writer.write_record(_response(writer, "https://www.youm7.com/story/1", SECOND.encode()))
+        writer.write_record(_response(writer, "https://www.elbalad.news/6034588", FIXTURE.read_bytes()))
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[:len(data) - len(FIXTURE.read_bytes()) // 2])
+    first, second = read_all(cut)
+    assert not first.failed and first.raw
+    assert second.failed and second.source.url == "https://www.elbalad.news/6034588"
+    assert any(w.startswith("WARC record truncated: ") and "bytes are missing" in w for w in second.warnings)

@@ -4,17 +4,27 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document, Source, digest
-from ..text.outlets import outlet_name
+from ..text.outlets import outlet_name, title_without_site
 from .decode import add_issues, decode_text
 from .published import page_date
+
+
+@lru_cache(maxsize=1)
+def _deep_parser():
+    from lxml.html import HTMLParser
+
+    return HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                      remove_pis=True, huge_tree=True)  # trafilatura's parser, without the depth limit
 
 META_SNIFF_BYTES = 4096  # a <meta charset> sits in the head
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # trafilatura's precision mode keeps menus, link lists and forms out of the body, so a page
 # without an article gives no text; it also skips the slow fallback extractors (4 ms, not 230, a page).
 FAVOR_PRECISION = True
+LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center)\b[^>]*>", re.IGNORECASE)
 
 
 def read_html(data: bytes, source: Source, *, charset: str | None = None) -> Document:
@@ -37,9 +47,9 @@ def read_html(data: bytes, source: Source, *, charset: str | None = None) -> Doc
     doc.raw = body
     if page is None:
         return doc
-    doc.title = page.title
     if source.url is None and page.url:
         source.url = page.url
+    doc.title = title_without_site(page.title, page.sitename, source.url)
     doc.outlet = outlet_name(page.sitename, source.url or page.url)
     doc.published = page_date(decoded.text, source.url)
     return doc
@@ -65,6 +75,9 @@ class _Page:
 
 
 def _extract(html: str, url: str | None) -> _Page | None:
+    """Body and metadata. A page with no body found is parsed again without libxml2's depth limit (256
+    elements: a body nested deeper is dropped), then, deeper still (over 2,048), with its layout tags (div,
+    span …) taken out."""
     import trafilatura
     from trafilatura.utils import load_html
 
@@ -76,10 +89,22 @@ def _extract(html: str, url: str | None) -> _Page | None:
         return None
     links = " ".join(" ".join(a.text_content().split()) for a in tree.iter("a"))
     title, sitename, page_url = _metadata(tree, url)
-    result = trafilatura.bare_extraction(  # works on a copy of the tree
-        tree, url=url, include_comments=False, include_tables=True, favor_precision=FAVOR_PRECISION
-    )
-    return _Page(result.text if result is not None else None, title, sitename, page_url, links)
+    text = None
+    for attempt in (tree, lambda: _deep_tree(html), lambda: _deep_tree(LAYOUT_TAG.sub("", html))):
+        current = attempt if not callable(attempt) else attempt()
+        result = trafilatura.bare_extraction(  # works on a copy of the tree
+            current, url=url, include_comments=False, include_tables=True, favor_precision=FAVOR_PRECISION
+        )
+        text = result.text if result is not None else None
+        if text and text.strip():
+            break
+    return _Page(text, title, sitename, page_url, links)
+
+
+def _deep_tree(html: str):
+    from lxml.html import fromstring
+
+    return fromstring(html, parser=_deep_parser())
 
 
 def _metadata(tree, url: str | None) -> tuple[str | None, str | None, str | None]:

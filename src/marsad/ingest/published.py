@@ -31,6 +31,8 @@ _DAY_MONTH_YEAR = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_NAME})(?:\s*[/(]\s*(?:{_MONTH_NAME})\s*\)?)?\s*[,،]?\s+(\d{{4}})(?!\d)"
 )
 _ISO_DAY = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# a URL's year, a section, then month and day: arabic.cnn.com/2013/middle_east/8/3/syria.clashes/
+_URL_YEAR_SECTION_DAY = re.compile(r"/((?:19|20)\d\d)/[A-Za-z][\w-]*/(\d{1,2})/(\d{1,2})/")
 
 
 def western_digits(text: str) -> str:
@@ -66,6 +68,18 @@ def page_date(html: str, url: str | None = None) -> str | None:
 
     logging.getLogger("htmldate").setLevel(logging.ERROR)
     try:
-        return find_date(normalise_dates(html), extensive_search=False, original_date=True, url=url)
+        found = find_date(normalise_dates(html), extensive_search=False, original_date=True, url=url)
     except Exception:  # noqa: BLE001 - a date finder must never sink the article
+        found = None
+    return found or url_date(url)
+
+
+def url_date(url: str | None) -> str | None:
+    """The day a URL of the form …/2013/middle_east/8/3/… gives (htmldate reads /2013/08/03/ itself)."""
+    match = _URL_YEAR_SECTION_DAY.search(url or "")
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
         return None

@@ -84,7 +84,11 @@ def _read_response(record, path: str) -> Document:
         doc = Document(source=source, raw_digest=digest(b""))
         doc.warn(f"WARC payload could not be decoded: {type(err).__name__}: {err}", failure=True)
         return doc
-    return read_html(payload, source, charset=_charset(record.http_headers.get_header("Content-Type")))
+    doc = read_html(payload, source, charset=_charset(record.http_headers.get_header("Content-Type")))
+    missing = getattr(record.raw_stream, "limit", 0)  # what the record's Content-Length promised and the file lacks
+    if missing:
+        doc.warn(f"WARC record truncated: {missing:,} of its {record.length:,} bytes are missing", failure=True)
+    return doc
 
 
 def _media_type(content_type: str | None) -> str:

@@ -78,6 +78,7 @@ def clean(doc: Document) -> Document:
     lines = drop_repeated_blocks(lines)
     lines = drop_read_also(lines)
     lines = drop_prompts(lines)
+    lines = drop_trailers(lines)
     paragraphs = [line for line in lines if line.text]
     paragraphs = take_title(doc, paragraphs)
     paragraphs = take_outlet(doc, paragraphs)
@@ -200,6 +201,17 @@ def drop_prompts(lines: list[Line]) -> list[Line]:
             continue
         kept.append(line)
     return kept
+
+
+def drop_trailers(lines: list[Line]) -> list[Line]:
+    """Comment-policy and newsletter blocks at the end of a page: «ترحب شبكة CNN بالنقاش … مراجعة التعليقات قبل
+    نشرها», «الآراء الواردة أدناه لا تعبر عن رأي الموقع» (only at the end: an article may quote such words)."""
+    phrases = boilerplate_phrases()["trailer"]
+    end = len(lines)
+    while end and (not lines[end - 1].text or (lines[end - 1].words <= MAX_CONTACT_WORDS
+                                               and any(p in lines[end - 1].key for p in phrases))):
+        end -= 1
+    return lines[:end]
 
 
 def _is_title_like(line: Line) -> bool:
