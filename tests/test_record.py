@@ -1,6 +1,5 @@
 import json
 
-import jsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,14 +9,14 @@ import marsad
 from marsad.config import EntityConfig, TaggerKind
 from marsad.ner.entities import EntityStage
 from marsad.pipeline import Pipeline
-from marsad.record import RecordError, dumps, from_record, record_schema, to_record
+from marsad.record import RecordError, dumps, from_record, to_record, validate_record
 from marsad.text.language import identify_language
 from marsad.text.segment import segment, tokenize
 
 
 def test_example_record_validates_and_round_trips(example_text):
     record = marsad.to_record(marsad.analyze(example_text, published="2023-11-29"))
-    jsonschema.validate(record, record_schema())
+    validate_record(record)
     assert json.loads(dumps(record)) == record
     assert record["schema"] == "marsad.article/1"
     assert record["published"] == "2023-11-29"
@@ -89,7 +88,7 @@ def _check_spans(record: dict) -> None:
 def test_any_unicode_input_gives_valid_spans_and_a_valid_record(raw):
     record = marsad.to_record(marsad.analyze(raw))
     _check_spans(record)
-    jsonschema.validate(record, record_schema())
+    validate_record(record)
     assert json.loads(dumps(record)) == record
     assert to_record(from_record(record)) == record
 

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import datetime
 from importlib.metadata import PackageNotFoundError, version
 
 from .config import EntityConfig, PipelineConfig, TaggerKind
@@ -24,9 +25,17 @@ __all__ = ["Document", "EntityConfig", "Pipeline", "PipelineConfig", "Source", "
 _pipelines: dict[PipelineConfig, Pipeline] = {}
 
 
-def analyze(text: str, published: str | None = None, *, title: str | None = None,
+def analyze(text: str, published: str | datetime.date | None = None, *, title: str | None = None,
             config: PipelineConfig | None = None) -> Document:
-    """Analyse one article given as text (as scraped); `to_record(doc)` gives the contract's record."""
+    """Analyse one article given as text (as scraped); `to_record(doc)` gives the contract's record.
+    `published` is YYYY-MM-DD or a date; anything else is a ValueError, text that is not a str a TypeError."""
+    if not isinstance(text, str):
+        hint = " (decode bytes first, or read files with marsad.ingest.read_inputs)" if isinstance(text, bytes) else ""
+        raise TypeError(f"marsad.analyze needs the article as a str, not {type(text).__name__}{hint}")
+    if published is not None:
+        from .ingest.published import iso_day
+
+        published = iso_day(published)
     config = config or PipelineConfig()
     pipeline = _pipelines.get(config)
     if pipeline is None:

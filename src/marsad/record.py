@@ -108,3 +108,10 @@ def dumps(record: dict, *, indent: int | None = None) -> str:
 def record_schema() -> dict:
     """The JSON Schema of the record, shipped in the package."""
     return json.loads(resources.files("marsad.resources").joinpath("schema/article.schema.json").read_text("utf-8"))
+
+
+def validate_record(record: dict) -> None:
+    """Raise jsonschema.ValidationError unless the record fits the schema, its formats (dates) included."""
+    import jsonschema
+
+    jsonschema.validate(record, record_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)

@@ -2,10 +2,9 @@ import json
 import subprocess
 import sys
 
-import jsonschema
 import pytest
 
-from marsad.record import record_schema
+from marsad.record import validate_record
 
 from ..conftest import EXAMPLE, GOLD, SHARED
 
@@ -18,7 +17,7 @@ def test_example_as_json_scores_full_metadata(tmp_path):
     run = marsad("analyze", str(EXAMPLE), "--published", "2023-11-29", "--format", "json")
     assert run.returncode == 0, run.stderr.decode()
     record = json.loads(run.stdout)
-    jsonschema.validate(record, record_schema())
+    validate_record(record)
     out = tmp_path / "out.json"
     out.write_bytes(run.stdout)
     score = subprocess.run([sys.executable, str(SHARED / "tools/score.py"), str(GOLD), str(out), "--json"],
@@ -144,3 +143,13 @@ def test_summary_says_which_stage_failed_and_what_it_starved():
     assert lines == ["marsad: 3 articles, 2 failed, 2 with warnings, 1 unreadable paths",
                      "marsad: read 3 documents (3 jsonl)",
                      "marsad: stages: clean 3, tokenize 3 (failed: 2 ValueError), entities 1 (skipped: 2 without tokens)"]
+
+
+def test_more_jobs_than_processors_are_capped_with_a_warning(tmp_path):
+    # `--jobs 1000` forked 1,000 workers for 50 articles (16x slower, +6.5 GB)
+    path = tmp_path / "a.txt"
+    path.write_text("عنوان\n\nقال الوزير إن الاجتماع انتهى.", encoding="utf-8")
+    run = marsad("analyze", str(path), "--jobs", "1000")
+    assert run.returncode == 0
+    assert "marsad: --jobs 1000 is more than the " in run.stderr.decode()
+    assert len(run.stdout.decode().splitlines()) == 1

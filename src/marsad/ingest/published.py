@@ -30,6 +30,7 @@ _MONTH_NAME = "|".join(sorted((re.escape(n).replace("ا", "[اأإآ]").replace(
 _DAY_MONTH_YEAR = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_NAME})(?:\s*[/(]\s*(?:{_MONTH_NAME})\s*\)?)?\s*[,،]?\s+(\d{{4}})(?!\d)"
 )
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DAY = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 # a URL's year, a section, then month and day: arabic.cnn.com/2013/middle_east/8/3/syria.clashes/
 _URL_YEAR_SECTION_DAY = re.compile(r"/((?:19|20)\d\d)/[A-Za-z][\w-]*/(\d{1,2})/(\d{1,2})/")
@@ -37,6 +38,20 @@ _URL_YEAR_SECTION_DAY = re.compile(r"/((?:19|20)\d\d)/[A-Za-z][\w-]*/(\d{1,2})/(
 
 def western_digits(text: str) -> str:
     return text.translate(DIGITS)
+
+
+def iso_day(value: str | dt.date) -> str:
+    """YYYY-MM-DD for a date a caller gives (a str in that form, a date or a datetime); ValueError for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
 def published_day(value: object) -> str | None:

@@ -14,6 +14,7 @@ import functools
 import gc
 import itertools
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
@@ -40,10 +41,20 @@ def analyse_batch(config: PipelineConfig, batch: Sequence[Item]) -> list[Item]:
     return [pipeline(item) if isinstance(item, Document) else item for item in batch]
 
 
+def usable_cpus() -> int:
+    """The processors this process may run on (its affinity mask, as taskset or a container sets it)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 class LocalRunner:
+    """`jobs` worker processes, never more than the usable processors (more only slow the run and cost memory)."""
+
     def __init__(self, config: PipelineConfig | None = None, *, jobs: int = 1, start_method: str = DEFAULT_START) -> None:
         self.config = config or PipelineConfig()
-        self.jobs = jobs
+        self.jobs = min(jobs, usable_cpus())
         self.start_method = start_method
         self.pipeline = load_pipeline(self.config)  # also loads the models that forked workers then share
         gc.freeze()  # the models live as long as the run: the collector need never walk them again

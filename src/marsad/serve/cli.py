@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -18,9 +17,10 @@ from .. import __version__
 from ..config import DEFAULT_TAGGER, PipelineConfig, TaggerKind
 from ..document import Document
 from ..ingest import IngestStats, InputError, read_inputs
+from ..ingest.published import iso_day
 from ..pipeline import Counters, PipelineError
 from ..record import dumps, to_record
-from ..scale.local import LocalRunner
+from ..scale.local import LocalRunner, usable_cpus
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="marsad (مرصد): Arabic news intelligence.")
 evaluate_app = typer.Typer(no_args_is_help=True, help="Score marsad against annotated data.")
@@ -54,9 +54,9 @@ def _check_date(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        return iso_day(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
 
 
 def _config(path: Optional[Path], tagger: Optional[TaggerKind]) -> PipelineConfig:
@@ -81,6 +81,8 @@ def analyze(
     tagger: Annotated[Optional[TaggerKind], typer.Option(help="NER tagger (none: knowledge base only); overrides --config.")] = None,
 ) -> None:
     """Analyse articles and print one record per article."""
+    if jobs > (cpus := usable_cpus()):
+        stderr.print(f"marsad: --jobs {jobs} is more than the {cpus} processors here: {cpus} workers", markup=False)
     try:
         runner = LocalRunner(_config(config, tagger), jobs=jobs)
     except PipelineError as err:
