@@ -90,6 +90,46 @@ class Cluster:
         return keys
 
 
+class ClusterIndex:
+    """The clusters of an article by the loose forms that join mentions to them (short keys, first names,
+    last names of people), kept up to date as mentions are added: a look-up costs what it finds, not the
+    number of clusters (a 20 MB article holds tens of thousands)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        # short keys, the same without spaces («عبدالعاطي» for «عبد العاطي»), first names, last names
+        self.tables: tuple[dict[str, dict[int, Cluster]], ...] = ({}, {}, {}, {})
+        self._forms: dict[int, tuple[frozenset[str], ...]] = {}
+
+    def update(self, cluster: Cluster) -> None:
+        """Index the cluster under the forms its mentions now give."""
+        person = cluster.type == "PERSON"
+        short = frozenset(cluster.short_keys(self.kb))
+        now = (short, frozenset(k.replace(" ", "") for k in short),
+               frozenset(cluster.first_names()) if person else frozenset(),
+               frozenset(loose(words[-1]) for m in cluster.mentions if len(words := m.key.split()) > 1) if person
+               else frozenset())
+        before = self._forms.get(id(cluster), (frozenset(),) * len(now))
+        for table, old, new in zip(self.tables, before, now):
+            for key in old - new:
+                del table[key][id(cluster)]
+            for key in new - old:
+                table.setdefault(key, {})[id(cluster)] = cluster
+        self._forms[id(cluster)] = now
+
+    def by_short_key(self, key: str) -> list[Cluster]:
+        return list(self.tables[0].get(key, {}).values())
+
+    def by_short_key_unspaced(self, key: str) -> list[Cluster]:
+        return list(self.tables[1].get(key, {}).values())
+
+    def by_first_name(self, key: str) -> list[Cluster]:
+        return list(self.tables[2].get(key, {}).values())
+
+    def by_last_name(self, key: str) -> list[Cluster]:
+        return list(self.tables[3].get(key, {}).values())
+
+
 @lru_cache(maxsize=200_000)
 def loose(form: str) -> str:
     """A matching form that also folds transliteration variants (بينغ/بينج) and hamza seats."""

@@ -554,15 +554,19 @@ def _kb_entry(kb: KnowledgeBase, words: list[str], core: int, typ: str) -> KBEnt
 def with_head_names(text: str, tokens: Sequence[Token], matches: list[NameMatch], kb: KnowledgeBase) -> list[NameMatch]:
     """The mentions with names built on a head noun in place of what they cover: a name inside one is
     no entity of its own. A name of the same type the KB knows over a longer span keeps that span."""
-    out = list(matches)
+    starting: dict[int, list[NameMatch]] = {}  # by first token: the overlapping ones are found near, not searched for
+    for m in matches:
+        starting.setdefault(m.first, []).append(m)
+    longest = max((m.last - m.first for m in matches), default=0)
     for found in find_head_names(text, tokens, matches, kb):
-        overlapping = [m for m in out if m.first < found.last and found.first < m.last]
+        overlapping = [m for k in range(found.first - longest + 1, found.last) for m in starting.get(k, ())
+                       if found.first < m.last]
         if any(m.type == found.type and m.origin != "tagger" and (m.first < found.first or m.last > found.last)
                or m.origin == "kb" and m.first == found.first and m.type != found.type and not m.ambiguous
                for m in overlapping):
             continue  # (the second: «قناة السويس الجديدة» is the canal, whose KB name begins at the head)
         for m in overlapping:
-            out.remove(m)
-        out.append(found)
-    out.sort(key=lambda m: m.first)
-    return out
+            starting[m.first] = [x for x in starting[m.first] if x is not m]
+        starting.setdefault(found.first, []).append(found)
+        longest = max(longest, found.last - found.first)
+    return sorted((m for k in sorted(starting) for m in starting[k]), key=lambda m: m.first)

@@ -26,7 +26,7 @@ from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_LETTERS, attestation,
                                first_forms, is_nisba, source_offset, strip_article)
-from .clusters import SHORT_FORM_MAX_COUNT, Cluster, loose
+from .clusters import SHORT_FORM_MAX_COUNT, Cluster, ClusterIndex, loose
 from .head_names import ADJECTIVES as NAME_ADJECTIVES
 from .mentions import (ARAB_LEAGUE, CUE_WORDS, RARE_GIVEN_NAME, NameMatch, is_country, is_family_name, own_first_name_near,
                        skeleton, small_foreign_place, small_town)
@@ -56,6 +56,10 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
     clusters: list[Cluster] = []
     by_kb: dict[str, Cluster] = {}
     by_name: dict[str, Cluster] = {}
+    index = ClusterIndex(kb)
+    ending_at: dict[int, list[NameMatch]] = {}  # matches by the token after their last
+    for m in matches:
+        ending_at.setdefault(m.last, []).append(m)
 
     def new_cluster(typ: str, entry: KBEntry | None = None, name_en: str | None = None) -> Cluster:
         c = Cluster(typ, entry, name_en)
@@ -79,14 +83,15 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             # «كأس العالم 2018» is one edition, which the KB does not hold: the competition is no link for it
             m.entries, m.last, m.end = (), m.last + 1, tokens[m.last].end
             m.key = f"{m.key} {tokens[m.last - 1].norm}"
-        if (person := _surname_of(clusters, tokens, m)) is not None:
+        if (person := _surname_of(index, tokens, m)) is not None:
             person.mentions.append(NameMatch(m.first, m.last, m.start, m.end, m.key, "PERSON", origin="short"))
+            index.update(person)
             continue  # «علي الأحمدي … وأكد الأحمدي»: the man named before, not Al Ahmadi
         if m.entries:
             entry = m.entries[0]
-            if m.ambiguous and not has_context(m, entry, tokens, by_kb, role_before, matches, kb):
+            if m.ambiguous and not has_context(m, entry, tokens, by_kb, role_before, ending_at, kb):
                 continue  # a common word (شي "thing") without context
-            named = _named_before(clusters, m, entry, kb) if entry.id not in by_kb else None
+            named = _named_before(index, m, entry) if entry.id not in by_kb else None
             if named is not None:
                 cluster = named  # «الدكتور محمد عبد العاطي … عبد العاطي»: the one named before, not a KB namesake
             else:
@@ -100,7 +105,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
             if m.type == "PERSON" and m.origin == "tagger":
                 extend_or_trim(text, tokens, m, kb, taken)
             key = loose(m.key)
-            cluster = by_name.get(key) or by_name.get(_without_adjectives(key, kb)) or _shortened(text, tokens, clusters, m, kb)
+            cluster = by_name.get(key) or by_name.get(_without_adjectives(key, kb)) or _shortened(text, tokens, index, m)
             if cluster is None:
                 if not keep_unlinked(m, kb) or (m.type == "PERSON" and (
                         ((not_a_lone_surname(m) or lone) and m.first not in role_before) or
@@ -115,6 +120,7 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
         cluster.mentions.append(m)
         cluster.country = cluster.country or m.country
         cluster.agent = cluster.agent or m.agent
+        index.update(cluster)
 
     covered = {k for c in clusters for m in c.mentions for k in range(m.first, m.last)}
     add_short_forms(text, tokens, clusters, covered, kb)
@@ -126,25 +132,22 @@ def merge_mentions(text: str, tokens: Sequence[Token], matches: Sequence[NameMat
     return clusters
 
 
-def _surname_of(clusters: Sequence[Cluster], tokens: Sequence[Token], m: NameMatch) -> Cluster | None:
+def _surname_of(index: ClusterIndex, tokens: Sequence[Token], m: NameMatch) -> Cluster | None:
     """The one person named in full earlier whose last name word this one-word place (not a country) is."""
     if not m.entries or m.type not in ("GPE", "LOC") or m.last - m.first != 1 or is_country(m.entries[0]):
         return None
     if m.first > 0 and tokens[m.first - 1].stem in PLACE_CUES:
         return None  # «مدينة الأحمدي» is the town
-    key = loose(m.key)
-    found = [c for c in clusters if c.type == "PERSON" and c.start < m.start and any(
-        len(words := x.key.split()) > 1 and loose(words[-1]) == key for x in c.mentions)]
+    found = [c for c in index.by_last_name(loose(m.key)) if c.type == "PERSON" and c.start < m.start]
     return found[0] if len(found) == 1 else None
 
 
-def _named_before(clusters: Sequence[Cluster], m: NameMatch, entry: KBEntry, kb: KnowledgeBase) -> Cluster | None:
+def _named_before(index: ClusterIndex, m: NameMatch, entry: KBEntry) -> Cluster | None:
     """The one unlinked person named in full earlier whose family name a KB person's short form also is."""
     if entry.type != "PERSON" or fold(entry.name) == m.key:
         return None
     key = loose(m.key).replace(" ", "")  # «عبدالعاطي» is «عبد العاطي»
-    found = [c for c in clusters if c.type == "PERSON" and c.entry is None
-             and key in {k.replace(" ", "") for k in c.short_keys(kb)}]
+    found = [c for c in index.by_short_key_unspaced(key) if c.type == "PERSON" and c.entry is None]
     return found[0] if len(found) == 1 else None
 
 
@@ -162,7 +165,7 @@ def country_adjective(tokens: Sequence[Token], m: NameMatch, kb: KnowledgeBase) 
 
 
 def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: dict[str, Cluster],
-                role_before: dict[int, RolePhrase], matches: Sequence[NameMatch], kb: KnowledgeBase) -> bool:
+                role_before: dict[int, RolePhrase], ending_at: dict[int, list[NameMatch]], kb: KnowledgeBase) -> bool:
     """What makes an ambiguous form a name: the tagger marked it, its entity was named earlier, a title
     stands before a person, a place word or preposition before a place, or a neighbouring place in a list."""
     if entry.id in by_kb:
@@ -186,8 +189,8 @@ def has_context(m: NameMatch, entry: KBEntry, tokens: Sequence[Token], by_kb: di
                 prev is not None and prev.norm in PLACE_PREPOSITIONS or tokens[m.first].prefix == "ب"):
             return True  # «وصل الوفد إلى عسير», «بعسير»: a region or a big city after a preposition
         if tokens[m.first].prefix == AND_PREFIX and any(
-                x.last == m.first for x in matches if x.type in ("GPE", "LOC") and x.entries
-                and (not x.ambiguous or x.entries[0].id in by_kb)):
+                x.type in ("GPE", "LOC") and x.entries and (not x.ambiguous or x.entries[0].id in by_kb)
+                for x in ending_at.get(m.first, ())):
             return True  # «الرياض والدمام», «القاهرة وبغداد»: the next place of a list
     return False
 
@@ -280,8 +283,7 @@ def _without_adjectives(key: str, kb: KnowledgeBase) -> str:
     return " ".join(words)
 
 
-def _shortened(text: str, tokens: Sequence[Token], clusters: list[Cluster], m: NameMatch,
-               kb: KnowledgeBase) -> Cluster | None:
+def _shortened(text: str, tokens: Sequence[Token], index: ClusterIndex, m: NameMatch) -> Cluster | None:
     """The person or body named in full earlier that a one- or two-word mention shortens, its proclitic off if
     need be («للقرني» after «عساف القرني»: the mention becomes «القرني»; «بن معمر» after «فهد بن عبدالعزيز بن معمر»)."""
     if m.last - m.first > 2:
@@ -290,14 +292,14 @@ def _shortened(text: str, tokens: Sequence[Token], clusters: list[Cluster], m: N
     rest = [t.norm for t in tokens[m.first + 1:m.last]]
     for form in first_forms(tok):
         key = loose(" ".join([form.form, *rest]))
-        found = [c for c in clusters if c.mentions and key in c.short_keys(kb) and c.start < m.start]
+        found = [c for c in index.by_short_key(key) if c.start < m.start]
         if found:
             m.key, m.start = " ".join([form.form, *rest]), source_offset(text, tok.start, tok.end, form.skip)
             return max(found, key=lambda c: max(x.start for x in c.mentions))
     if m.type == "PERSON" and not rest:
         # «سامي» after «سامي الجابر»: the one person named before with that first name (sports and arts pages)
         first = loose(m.key)
-        found = [c for c in clusters if c.type == "PERSON" and first in c.first_names() and c.start < m.start]
+        found = [c for c in index.by_first_name(first) if c.type == "PERSON" and c.start < m.start]
         if len(found) == 1:
             return found[0]
     return None
