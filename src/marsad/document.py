@@ -128,6 +128,7 @@ class Document:
     published: str | None = None
     title: str | None = None
     outlet: str | None = None
+    byline: str | None = None  # the writer the page or the body's first line credits
     language: str | None = None  # of the body: ISO 639 code, "ar" for any Arabic; None for an empty body
     wire_sources: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)

@@ -29,6 +29,7 @@ def to_record(doc: Document) -> dict:
         "published": doc.published,
         "title": doc.title,
         "outlet": doc.outlet,
+        "byline": doc.byline,
         "language": doc.language,
         "wire_sources": list(doc.wire_sources),
         "text": text,
@@ -75,6 +76,7 @@ def from_record(record: dict) -> Document:
         published=record["published"],
         title=record["title"],
         outlet=record["outlet"],
+        byline=record.get("byline"),
         language=record.get("language"),  # (records of marsad 0.1 before the language stage have none)
         wire_sources=list(record["wire_sources"]),
         sections=[Section(s["start"], s["end"], s["heading"]) for s in record["sections"]],

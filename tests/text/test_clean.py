@@ -139,3 +139,14 @@ def test_a_block_of_short_lines_pasted_twice_keeps_no_copy():
     assert doc.title == "عنوان الخبر"
     assert "الرئيسية" not in doc.text and "رياضة" not in doc.text
     assert doc.text == BODY[0]
+
+
+@pytest.mark.parametrize("raw, byline, first", [
+    # Assabah, 2019-02-08: «حوار: آسيا العتروس» opened the body of an interview
+    ("عنوان الحوار\nحوار: آسيا العتروس\nمالذي يحدث في السودان؟ والى أين يتجه البلد؟", "آسيا العتروس", "مالذي يحدث"),
+    ("عنوان\nكتب - محمد علي\nقال الوزير إن الاجتماع كان مثمرا.", "محمد علي", "قال الوزير"),
+    ("عنوان\nكتب الوزير في تغريدة أن الاجتماع كان مثمرا.\nوأضاف أنه مستمر.", None, "كتب الوزير"),  # a sentence
+])
+def test_a_credit_line_opening_the_body_is_the_byline(raw, byline, first):
+    doc = cleaned(raw)
+    assert doc.byline == byline and doc.text.startswith(first)

@@ -51,6 +51,7 @@ def read_html(data: bytes, source: Source, *, charset: str | None = None) -> Doc
         source.url = page.url
     doc.title = title_without_site(page.title, page.sitename, source.url)
     doc.outlet = outlet_name(page.sitename, source.url or page.url)
+    doc.byline = page.author
     doc.published = page_date(decoded.text, source.url)
     return doc
 
@@ -71,6 +72,7 @@ class _Page:
     title: str | None
     sitename: str | None
     url: str | None
+    author: str | None
     links: str  # the text of every <a>, space-joined
 
 
@@ -88,7 +90,7 @@ def _extract(html: str, url: str | None) -> _Page | None:
     if tree is None:
         return None
     links = " ".join(" ".join(a.text_content().split()) for a in tree.iter("a"))
-    title, sitename, page_url = _metadata(tree, url)
+    title, sitename, page_url, author = _metadata(tree, url)
     text = None
     for attempt in (tree, lambda: _deep_tree(html), lambda: _deep_tree(LAYOUT_TAG.sub("", html))):
         current = attempt if not callable(attempt) else attempt()
@@ -98,7 +100,7 @@ def _extract(html: str, url: str | None) -> _Page | None:
         text = result.text if result is not None else None
         if text and text.strip():
             break
-    return _Page(text, title, sitename, page_url, links)
+    return _Page(text, title, sitename, page_url, author, links)
 
 
 def _deep_tree(html: str):
@@ -107,8 +109,8 @@ def _deep_tree(html: str):
     return fromstring(html, parser=_deep_parser())
 
 
-def _metadata(tree, url: str | None) -> tuple[str | None, str | None, str | None]:
-    """Title, site name and canonical URL: trafilatura's metadata steps without its date search.
+def _metadata(tree, url: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+    """Title, site name, canonical URL and author: trafilatura's metadata steps without its date search.
 
     That search hands Arabic date strings to dateparser, which costs seconds per process
     and misreads them anyway; `page_date` asks htmldate on a normalised copy instead.
@@ -123,7 +125,7 @@ def _metadata(tree, url: str | None) -> tuple[str | None, str | None, str | None
     title = meta.title or extract_title(tree)
     sitename = meta.sitename or extract_sitename(tree)
     page_url = meta.url or extract_url(tree, url)
-    return _tidy(title), _tidy(sitename), _tidy(page_url)
+    return _tidy(title), _tidy(sitename), _tidy(page_url), _tidy(meta.author)
 
 
 def _tidy(value: str | None) -> str | None:

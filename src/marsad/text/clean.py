@@ -22,7 +22,9 @@ from .outlets import outlet_named
 MAX_TITLE_CHARS = 200  # the contract's bound on a title line
 MAX_PROMPT_WORDS = 8  # share prompts, staff lines and "read also" headings are short
 MAX_LISTED_HEADLINE_WORDS = 20  # a "read also" list holds headlines, not paragraphs
-MAX_OUTLET_WORDS = 3  # an unlisted outlet line right after the title is a name, not a sentence
+MAX_OUTLET_WORDS = 3
+MAX_BYLINE_WORDS = 6  # «حوار: آسيا العتروس», «كتب: محمد بن عبد الله الفلاني»
+BYLINE_MARK = re.compile(r"\s*[:：\-–—/]\s*")  # an unlisted outlet line right after the title is a name, not a sentence
 MIN_HEADING_WORDS = 2  # one word alone is a name or a caption
 MAX_HEADING_WORDS = 10
 HEADING_START = re.compile(r"[^\W\d_]|[«\"“]")
@@ -82,6 +84,7 @@ def clean(doc: Document) -> Document:
     paragraphs = [line for line in lines if line.text]
     paragraphs = take_title(doc, paragraphs)
     paragraphs = take_outlet(doc, paragraphs)
+    paragraphs = take_byline(doc, paragraphs)
     doc.text = PARAGRAPH_BREAK.join(p.text for p in paragraphs)
     doc.body_hash = body_hash(doc.text)
     doc.sections = find_sections(doc.text, paragraphs)
@@ -230,6 +233,21 @@ def take_title(doc: Document, paragraphs: list[Line]) -> list[Line]:
         doc.title = first.text
         return paragraphs[1:]
     return paragraphs
+
+
+def take_byline(doc: Document, paragraphs: list[Line]) -> list[Line]:
+    """A short first line crediting the writer («حوار: آسيا العتروس», «كتب - محمد علي») is the byline."""
+    if len(paragraphs) < 2 or paragraphs[0].words > MAX_BYLINE_WORDS:
+        return paragraphs
+    line = paragraphs[0]
+    phrase = _starts_with(line.key, boilerplate_phrases()["byline"])
+    if phrase is None or not BYLINE_MARK.match(line.key, len(phrase)):
+        return paragraphs  # «كتب الوزير في تغريدة …» is a sentence, not a credit
+    credited = BYLINE_MARK.split(line.text, maxsplit=1)[-1].strip()
+    if not credited:
+        return paragraphs
+    doc.byline = doc.byline or credited  # (the page's own author field first)
+    return paragraphs[1:]
 
 
 def take_outlet(doc: Document, paragraphs: list[Line]) -> list[Line]:

@@ -121,9 +121,10 @@ def title_without_site(title: str | None, sitename: str | None, url: str | None)
     outlet = (_outlet_given(sitename) if sitename else None) or (outlet_for_url(url) if url else None)
     site_keys = {_key(p) for p in SITENAME_SEPARATOR.split(sitename or "") if p} | {_key(sitename or "")}
 
-    def names_site(part: str) -> bool:
+    def names_site(part: str) -> bool:  # the page's own site name, or a name of its outlet (not any outlet's:
+        # «المملكة», «الحدث» are outlets and words)
         found = outlet_named(part) or outlet_index().by_name_en.get(_latin_key(part))
-        return _key(part) in site_keys or (found is not None and (outlet is None or found == outlet))
+        return _key(part) in site_keys or (outlet is not None and found == outlet)
 
     kept = list(parts)
     while len(kept) > 1 and names_site(kept[-1]):
