@@ -10,9 +10,11 @@ from urllib.parse import urlsplit
 from ..resources import data_rows
 from .normalise import fold
 
-SITENAME_SEPARATOR = re.compile(r"\s+[-|–—:•»]\s+|\s*\|\s*")  # «صدى البلد - Sada Elbalad»
+SITENAME_SEPARATOR = re.compile(r"\s+(?:--?|[|–—:•»])\s+|\s*\|\s*")  # «صدى البلد - Sada Elbalad»
 # words a site name may put before the outlet's own name: «قناة صدى البلد», «جريدة الرياض», «موقع …»
 NAME_PREFIXES = ("قناه ", "جريده ", "صحيفه ", "موقع ", "بوابه ", "شبكه ", "وكاله ")
+MIN_SITE_KEY = 3  # a Latin site name this long at least begins a title part that names the site («CNN Politics»),
+MAX_SITE_WORDS = 4  # a part this short
 HANDLE = re.compile(r"@?([A-Za-z0-9_]{2,30})")
 URL_LIKE = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#].*)?$", re.IGNORECASE)
 
@@ -120,16 +122,23 @@ def title_without_site(title: str | None, sitename: str | None, url: str | None)
         return title
     outlet = (_outlet_given(sitename) if sitename else None) or (outlet_for_url(url) if url else None)
     site_keys = {_key(p) for p in SITENAME_SEPARATOR.split(sitename or "") if p} | {_key(sitename or "")}
+    site_latin = {_latin_key(p) for p in SITENAME_SEPARATOR.split(sitename or "") if p.isascii()} - {""}
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url and "//" in url else ""
+    if host:
+        site_latin |= {_latin_key(host), _latin_key(host.split(".")[0])}
 
-    def names_site(part: str) -> bool:  # the page's own site name, or a name of its outlet (not any outlet's:
-        # «المملكة», «الحدث» are outlets and words)
+    def names_site(part: str) -> bool:  # the page's own site name («CNN Politics» on CNN's, «Sott.net» on
+        # sott.net's), or a name of its outlet (not any outlet's: «المملكة», «الحدث» are outlets and words)
         found = outlet_named(part) or outlet_index().by_name_en.get(_latin_key(part))
-        return _key(part) in site_keys or (outlet is not None and found == outlet)
+        latin = _latin_key(part) if part.isascii() and len(part.split()) <= MAX_SITE_WORDS else ""
+        return (_key(part) in site_keys or (outlet is not None and found == outlet)
+                or bool(latin) and any(latin.startswith(k) for k in site_latin if len(k) >= MIN_SITE_KEY))
 
+    headline = max(parts, key=len)  # never the part that names the site
     kept = list(parts)
-    while len(kept) > 1 and names_site(kept[-1]):
+    while len(kept) > 1 and kept[-1] is not headline and names_site(kept[-1]):
         kept.pop()
-    while len(kept) > 1 and names_site(kept[0]):
+    while len(kept) > 1 and kept[0] is not headline and names_site(kept[0]):
         kept.pop(0)
     if len(kept) == len(parts):
         return title
