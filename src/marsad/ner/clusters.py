@@ -100,9 +100,18 @@ class ClusterIndex:
         # short keys, the same without spaces («عبدالعاطي» for «عبد العاطي»), first names, last names
         self.tables: tuple[dict[str, dict[int, Cluster]], ...] = ({}, {}, {}, {})
         self._forms: dict[int, tuple[frozenset[str], ...]] = {}
+        self._seen: dict[int, set[tuple]] = {}  # (key, origin) of the mentions indexed, and the country and entry
 
     def update(self, cluster: Cluster) -> None:
-        """Index the cluster under the forms its mentions now give."""
+        """Index the cluster under the forms its mentions now give (its last mention added, say)."""
+        # the forms depend on the mentions' keys and origins, the country and the entry only: a mention
+        # like one seen before changes nothing (a country named 10,000 times is not re-read 10,000 times)
+        seen = self._seen.setdefault(id(cluster), set())
+        entry = cluster.entry.id if cluster.entry is not None else None
+        state = {(m.key, m.origin) for m in cluster.mentions[-1:]} | {("country", cluster.country), ("entry", entry)}
+        if state <= seen and id(cluster) in self._forms:
+            return
+        seen |= state
         person = cluster.type == "PERSON"
         short = frozenset(cluster.short_keys(self.kb))
         now = (short, frozenset(k.replace(" ", "") for k in short),

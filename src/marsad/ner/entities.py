@@ -31,6 +31,9 @@ from .head_names import with_head_names
 log = logging.getLogger(__name__)
 
 MAX_TAGGER_TOKENS = 512  # the tagger sees at most this many tokens at once: a run-on "sentence" is cut
+# the tagger reads a document this many sentences at a time (its second pass looks across them): a news article
+# is one piece; a 20 MB one is tagged in bounded memory
+MAX_TAGGER_SENTENCES = 1000
 
 
 def load_tagger_or_none(kind: TaggerKind):
@@ -89,7 +92,9 @@ class EntityStage:
 
     def _tag(self, doc: Document, tokens: Sequence[Token]) -> list[TaggedSpan]:
         windows = tagger_windows(doc, tokens)
-        labels = self.tagger.tag_sentences([[doc.span_text(t) for t in tokens[a:b]] for a, b in windows])
+        labels = [labs for k in range(0, len(windows), MAX_TAGGER_SENTENCES)
+                  for labs in self.tagger.tag_sentences([[doc.span_text(t) for t in tokens[a:b]]
+                                                         for a, b in windows[k:k + MAX_TAGGER_SENTENCES]])]
         spans = [span for (a, _), labs in zip(windows, labels) for span in decode_iob(labs, a)]
         return split_at_and(without_function_words(spans, tokens), tokens)
 

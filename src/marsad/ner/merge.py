@@ -15,6 +15,7 @@ Rules, applied in text order:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -388,6 +389,15 @@ def add_short_forms(text: str, tokens: Sequence[Token], clusters: list[Cluster],
     # Every first form of a token is its ending (or ال + its ending), so a key can only match a token that
     # ends as a key ends: one set look-up passes over the rest.
     endings = {key[-MIN_KEY_LETTERS:] for key in index} if min(map(len, index)) >= MIN_KEY_LETTERS else None
+    first_start = {id(c): c.start for c in clusters if c.mentions}
+    starts: dict[int, list[int]] = {}  # a cluster's mention starts, sorted: its latest before a token by bisection
+
+    def latest_before(c: Cluster, offset: int) -> int:
+        if id(c) not in starts:
+            starts[id(c)] = sorted(m.start for m in c.mentions)
+        found = starts[id(c)]
+        return found[bisect.bisect_left(found, offset) - 1]
+
     for k, tok in enumerate(tokens):
         if k in covered or not tok.is_word or (endings is not None and loose(tok.norm)[-MIN_KEY_LETTERS:] not in endings):
             continue
@@ -397,13 +407,15 @@ def add_short_forms(text: str, tokens: Sequence[Token], clusters: list[Cluster],
             owners = index.get(loose(form.form))
             if not owners:
                 continue
-            earlier = [c for c in owners if c.mentions and c.start < tok.start]
+            earlier = [c for c in owners if first_start.get(id(c), tok.start) < tok.start]
             if not earlier:
                 continue
             if form.form.startswith(ARTICLE) and len(earlier) >= HEAD_AMBIGUOUS:
                 break  # «المنظمة» after two organisations: which one?
-            owner = max(earlier, key=lambda c: max(m.start for m in c.mentions if m.start < tok.start))
+            owner = max(earlier, key=lambda c: latest_before(c, tok.start))
             start = source_offset(text, tok.start, tok.end, form.skip)
             owner.mentions.append(NameMatch(k, k + 1, start, tok.end, form.form, owner.type, origin="short"))
+            if id(owner) in starts:
+                bisect.insort(starts[id(owner)], start)
             covered.add(k)
             break
