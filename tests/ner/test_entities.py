@@ -13,7 +13,7 @@ from pathlib import Path
 from marsad import load_pipeline, to_record
 from marsad.config import EntityConfig, PipelineConfig, TaggerKind
 from marsad.document import Document, Source
-from marsad.ner.entities import MAX_TAGGER_TOKENS, EntityStage
+from marsad.ner.entities import MAX_TAGGER_SENTENCES, MAX_TAGGER_TOKENS, EntityStage
 from marsad.pipeline import Pipeline
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -345,3 +345,22 @@ def test_a_role_at_the_very_end_of_the_text(stage, text):
     # SaudiNewsNet 2015-07-31: an article ending with a title made the roles fail past the last token
     doc = analyse(text, stage)
     assert not doc.failed_stages
+
+
+def test_a_very_long_article_is_tagged_a_bounded_number_of_sentences_at_a_time():
+    # a 20 MB article held the tagger's features for every sentence at once (2.7 GB)
+    class Counting(FakeTagger):
+        def __init__(self):
+            super().__init__({"بوتين": "PERSON:1"})
+            self.calls: list[int] = []
+
+        def tag_sentences(self, sentences):
+            self.calls.append(len(sentences))
+            return super().tag_sentences(sentences)
+
+    tagger = Counting()
+    n = MAX_TAGGER_SENTENCES * 2 + 5
+    doc = analyse("عنوان\n\n" + " ".join(["قال بوتين إن المحادثات مثمرة."] * n), with_tagger(tagger))
+    assert tagger.calls == [MAX_TAGGER_SENTENCES, MAX_TAGGER_SENTENCES, 5]
+    putin = [e for e in doc.entities if e.type == "PERSON"]
+    assert len(putin) == 1 and len(putin[0].mentions) == n  # one entity across the pieces
