@@ -8,6 +8,7 @@ import pytest
 from marsad.document import Source
 from marsad.ingest.published import normalise_dates, page_date
 from marsad.ingest.html import read_html
+from marsad.text.clean import clean
 from marsad.text.outlets import outlet_name
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "ingest-sada-elbalad-page.html"
@@ -128,3 +129,17 @@ def test_a_body_nested_deeper_than_the_parser_limit_is_recovered(depth):
     doc = read_html(page.encode(), Source(format="html"))
     assert doc.raw.startswith("قال وزير الخارجية") and doc.raw.endswith("بحضور الوفود كلها.")
     assert doc.warnings == []
+
+
+def test_a_site_name_before_the_title_and_the_title_repeated_as_the_first_paragraph():
+    # Al-Madina News: «المدينة نيوز - …» in <title> (trafilatura keeps its first part, the site's name), the owning
+    # company as og:site_name, and the title again as the body's first paragraph
+    page = """<html><head><title>المدينة نيوز - الحكومة تقر مشروع قانون الموازنة العامة</title>
+    <meta property="og:site_name" content="شركة قنوات البث الأردنية"></head><body><article>
+    <p>الحكومة تقر مشروع قانون الموازنة العامة</p>
+    <p>أقر مجلس الوزراء في جلسته التي عقدها اليوم مشروع قانون الموازنة العامة للسنة المالية المقبلة، وقرر إحالته
+    إلى مجلس النواب.</p><p>وقال وزير المالية إن الموازنة تراعي الظروف الاقتصادية التي تمر بها المملكة.</p>
+    </article></body></html>"""
+    doc = clean(read_html(page.encode(), Source(format="html", url="https://almadenahnews.com/article/1")))
+    assert (doc.title, doc.outlet) == ("الحكومة تقر مشروع قانون الموازنة العامة", "المدينة نيوز")
+    assert doc.text.startswith("أقر مجلس الوزراء")

@@ -49,7 +49,7 @@ def read_html(data: bytes, source: Source, *, charset: str | None = None) -> Doc
         return doc
     if source.url is None and page.url:
         source.url = page.url
-    doc.title = title_without_site(page.title, page.sitename, source.url)
+    doc.title = page.title.without_site(page.sitename, source.url)
     doc.outlet = outlet_name(page.sitename, source.url or page.url)
     doc.byline = page.author
     doc.published = page_date(decoded.text, source.url)
@@ -67,9 +67,26 @@ def is_link_list(body: str, links: str) -> bool:
 
 
 @dataclass(slots=True)
+class _Title:
+    """trafilatura's title, and the whole <title> when trafilatura took one part of it."""
+
+    chosen: str | None
+    whole: str | None
+
+    def without_site(self, sitename: str | None, url: str | None) -> str | None:
+        """The title without the site's name. trafilatura keeps the first part of «المدينة نيوز - …», which may
+        be the site's: the whole title cut where the site's name is found wins, if it is found."""
+        if self.whole:
+            cut = title_without_site(self.whole, sitename, url)
+            if cut != self.whole:
+                return cut
+        return title_without_site(self.chosen, sitename, url)
+
+
+@dataclass(slots=True)
 class _Page:
     text: str | None
-    title: str | None
+    title: _Title
     sitename: str | None
     url: str | None
     author: str | None
@@ -109,7 +126,7 @@ def _deep_tree(html: str):
     return fromstring(html, parser=_deep_parser())
 
 
-def _metadata(tree, url: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+def _metadata(tree, url: str | None) -> tuple[_Title, str | None, str | None, str | None]:
     """Title, site name, canonical URL and author: trafilatura's metadata steps without its date search.
 
     That search hands Arabic date strings to dateparser, which costs seconds per process
@@ -125,7 +142,10 @@ def _metadata(tree, url: str | None) -> tuple[str | None, str | None, str | None
     title = meta.title or extract_title(tree)
     sitename = meta.sitename or extract_sitename(tree)
     page_url = meta.url or extract_url(tree, url)
-    return _tidy(title), _tidy(sitename), _tidy(page_url), _tidy(meta.author)
+    whole = _tidy(tree.findtext(".//title"))
+    title = _tidy(title)
+    return _Title(title, whole if title and whole and title != whole and title in whole else None), \
+        _tidy(sitename), _tidy(page_url), _tidy(meta.author)
 
 
 def _tidy(value: str | None) -> str | None:

@@ -131,7 +131,9 @@ def title_without_site(title: str | None, sitename: str | None, url: str | None)
         # sott.net's), or a name of its outlet (not any outlet's: «المملكة», «الحدث» are outlets and words)
         found = outlet_named(part) or outlet_index().by_name_en.get(_latin_key(part))
         latin = _latin_key(part) if part.isascii() and len(part.split()) <= MAX_SITE_WORDS else ""
-        return (_key(part) in site_keys or (outlet is not None and found == outlet)
+        key = _key(part)
+        return (key in site_keys or (outlet is not None and (found == outlet or any(
+                    _key(n).startswith(key + " ") for n in (outlet.name, *outlet.variants))))  # «الصباح» of «الصباح التونسية»
                 or bool(latin) and any(latin.startswith(k) for k in site_latin if len(k) >= MIN_SITE_KEY))
 
     headline = max(parts, key=len)  # never the part that names the site
