@@ -143,3 +143,20 @@ def test_a_site_name_before_the_title_and_the_title_repeated_as_the_first_paragr
     doc = clean(read_html(page.encode(), Source(format="html", url="https://almadenahnews.com/article/1")))
     assert (doc.title, doc.outlet) == ("الحكومة تقر مشروع قانون الموازنة العامة", "المدينة نيوز")
     assert doc.text.startswith("أقر مجلس الوزراء")
+
+
+def test_a_lead_paragraph_outside_the_article_block_is_kept():
+    # Sputnik Arabic: the lead «أعلنت وزارة الصحة والسكان المصرية …» sits above the article's text block, and
+    # was lost; the page's description is that lead
+    lead = "أعلنت وزارة الصحة والسكان المصرية، اليوم الأحد، تسجيل حالات جديدة ثبتت إيجابية تحاليلها معمليا للفيروس."
+    page = f"""<html><head><title>الصحة المصرية تعلن حصيلة جديدة</title>
+    <meta name="description" content="{lead}"></head><body>
+    <div class="article__header"><h1>الصحة المصرية تعلن حصيلة جديدة</h1><div class="article__announce-text">{lead}</div></div>
+    <div class="article__body"><article><p>وقال المتحدث الرسمي باسم الوزارة إن جميع الحالات المسجلة إيجابية للفيروس
+    خضعت للعزل، وإن فرق الترصد تتابع المخالطين في المحافظات كلها.</p><p>وأضاف أن الوزارة رفعت درجة الاستعداد في
+    المستشفيات، وأن عدد الحالات التي تحولت نتائج تحاليلها من إيجابية إلى سلبية ارتفع.</p></article></div>
+    </body></html>"""
+    doc = read_html(page.encode(), Source(format="html"))
+    assert doc.raw.startswith(lead) and doc.raw.count(lead) == 1 and doc.raw.rstrip().endswith("ارتفع.")
+    no_lead_shown = page.replace(f'<div class="article__announce-text">{lead}</div>', "")
+    assert not read_html(no_lead_shown.encode(), Source(format="html")).raw.startswith(lead)  # a description only

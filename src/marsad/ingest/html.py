@@ -24,6 +24,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 # trafilatura's precision mode keeps menus, link lists and forms out of the body, so a page
 # without an article gives no text; it also skips the slow fallback extractors (4 ms, not 230, a page).
 FAVOR_PRECISION = True
+MIN_LEAD_CHARS = 60  # a description this long is a lead sentence, not a slogan
 LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center)\b[^>]*>", re.IGNORECASE)
 
 
@@ -107,7 +108,7 @@ def _extract(html: str, url: str | None) -> _Page | None:
     if tree is None:
         return None
     links = " ".join(" ".join(a.text_content().split()) for a in tree.iter("a"))
-    title, sitename, page_url, author = _metadata(tree, url)
+    title, sitename, page_url, author, description = _metadata(tree, url)
     text = None
     for attempt in (tree, lambda: _deep_tree(html), lambda: _deep_tree(LAYOUT_TAG.sub("", html))):
         current = attempt if not callable(attempt) else attempt()
@@ -117,7 +118,24 @@ def _extract(html: str, url: str | None) -> _Page | None:
         text = result.text if result is not None else None
         if text and text.strip():
             break
-    return _Page(text, title, sitename, page_url, author, links)
+    return _Page(with_lead(text, description, tree), title, sitename, page_url, author, links)
+
+
+def with_lead(text: str | None, description: str | None, tree) -> str | None:
+    """The lead paragraph a page shows above its article, outside the block trafilatura keeps (Sputnik's
+    «أعلنت وزارة الصحة والسكان المصرية …»): the page's description, when the page shows it as text and the body
+    lacks it, goes first."""
+    if not text or not description or len(description) < MIN_LEAD_CHARS:
+        return text
+    lead = " ".join(description.split())
+    if _squashed(lead) in _squashed(text):
+        return text
+    shown = " ".join(" ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")).split())
+    return f"{lead}\n{text}" if lead in shown else text
+
+
+def _squashed(value: str) -> str:
+    return re.sub(r"\W+", "", value)
 
 
 def _deep_tree(html: str):
@@ -126,8 +144,8 @@ def _deep_tree(html: str):
     return fromstring(html, parser=_deep_parser())
 
 
-def _metadata(tree, url: str | None) -> tuple[_Title, str | None, str | None, str | None]:
-    """Title, site name, canonical URL and author: trafilatura's metadata steps without its date search.
+def _metadata(tree, url: str | None) -> tuple[_Title, str | None, str | None, str | None, str | None]:
+    """Title, site name, canonical URL, author and description: trafilatura's metadata steps without its date search.
 
     That search hands Arabic date strings to dateparser, which costs seconds per process
     and misreads them anyway; `page_date` asks htmldate on a normalised copy instead.
@@ -145,7 +163,7 @@ def _metadata(tree, url: str | None) -> tuple[_Title, str | None, str | None, st
     whole = _tidy(tree.findtext(".//title"))
     title = _tidy(title)
     return _Title(title, whole if title and whole and title != whole and title in whole else None), \
-        _tidy(sitename), _tidy(page_url), _tidy(meta.author)
+        _tidy(sitename), _tidy(page_url), _tidy(meta.author), _tidy(meta.description)
 
 
 def _tidy(value: str | None) -> str | None:
