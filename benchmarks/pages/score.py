@@ -58,8 +58,9 @@ def main() -> None:
         cells = []
         for field in ("title", "outlet", "published", "language"):
             scored = [(g, r) for g, r in rows if field in g and (field != "published" or g[field])]
-            right = sum(g[field] == r[field] for g, r in scored)
-            errors += [f"{g['page']}: {field} {r[field]!r} (expected {g[field]!r})" for g, r in scored if g[field] != r[field]]
+            right = sum(g[field] == r.get(field) for g, r in scored)
+            errors += [f"{g['page']}: {field} {r.get(field)!r} (expected {g[field]!r})" for g, r in scored
+                       if g[field] != r.get(field)]
             cells.append(f"{right}/{len(scored)}" if scored else "–")
         foreign = [(g, r) for g, r in rows if g["language"] != "ar"]
         invented = sum(len(r["entities"]) for _, r in foreign)
