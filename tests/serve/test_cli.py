@@ -153,3 +153,32 @@ def test_more_jobs_than_processors_are_capped_with_a_warning(tmp_path):
     assert run.returncode == 0
     assert "marsad: --jobs 1000 is more than the " in run.stderr.decode()
     assert len(run.stdout.decode().splitlines()) == 1
+
+
+def test_records_go_to_stdout_and_progress_to_a_terminal_stderr(tmp_path):
+    # `marsad analyze … > out.jsonl` on a terminal: rich's progress took stdout over, so the records were printed
+    # on the terminal (stderr) and the file stayed empty
+    import os
+    import pty
+
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": f"قال الوزير إن الاجتماع رقم {i} انتهى."},
+                                       ensure_ascii=False) + "\n" for i in range(3)), encoding="utf-8")
+    master, slave = pty.openpty()
+    with (tmp_path / "out.jsonl").open("wb") as out:
+        run = subprocess.Popen([sys.executable, "-m", "marsad", "analyze", str(path)], stdout=out, stderr=slave)
+        os.close(slave)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert run.wait(timeout=120) == 0
+    os.close(master)
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["source"]["input_id"] for r in records] == ["0", "1", "2"]
+    assert b"marsad.article/1" not in shown and b"marsad: 3 articles" in shown

@@ -90,8 +90,11 @@ def analyze(
         raise typer.Exit(EXIT_USAGE) from None
     stats = IngestStats()
     held: list[Document] = []
+    # on a terminal's stderr while the records go to a file or a pipe; rich must not take stdout over (by default it
+    # prints what the program writes there above the bar, on stderr: `> out.jsonl` got nothing)
     progress = Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
-                        console=stderr, transient=True, disable=not stderr.is_terminal)
+                        console=stderr, transient=True, redirect_stdout=False, redirect_stderr=False,
+                        disable=not stderr.is_terminal or sys.stdout.isatty())
     task = progress.add_task("analyse", total=None)
     with progress:
         for item in runner.run(_dated(read_inputs(paths, stats=stats), published)):
