@@ -160,3 +160,11 @@ def test_a_lead_paragraph_outside_the_article_block_is_kept():
     assert doc.raw.startswith(lead) and doc.raw.count(lead) == 1 and doc.raw.rstrip().endswith("ارتفع.")
     no_lead_shown = page.replace(f'<div class="article__announce-text">{lead}</div>', "")
     assert not read_html(no_lead_shown.encode(), Source(format="html")).raw.startswith(lead)  # a description only
+
+
+def test_a_site_name_given_as_a_meta_name_is_read():
+    # Beirut Observer: the outlet was null, its og:site_name given as <meta name=…>, which trafilatura skips
+    page = """<html><head><meta name="og:site_name" content="Beirut Observer"><title>عنوان الخبر</title></head>
+    <body><article><p>قال وزير الخارجية إن المحادثات كانت مثمرة وبناءة، وإن الطرفين اتفقا على مواصلة الحوار.</p>
+    <p>وأضاف أن الجولة المقبلة ستعقد في بيروت بحضور الوفود كلها.</p></article></body></html>"""
+    assert read_html(page.encode(), Source(format="html")).outlet == "بيروت أوبزرفر"

@@ -24,6 +24,10 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 # trafilatura's precision mode keeps menus, link lists and forms out of the body, so a page
 # without an article gives no text; it also skips the slow fallback extractors (4 ms, not 230, a page).
 FAVOR_PRECISION = True
+# site names trafilatura does not read: og:site_name given as a name, not a property (Beirut Observer), and the
+# application name
+SITE_NAME_META = ("//meta[@name='og:site_name' or @name='application-name' or @property='al:android:app_name']"
+                  "/@content")
 MIN_LEAD_CHARS = 60  # a description this long is a lead sentence, not a slogan
 LAYOUT_TAG = re.compile(r"</?(?:div|span|section|font|center)\b[^>]*>", re.IGNORECASE)
 
@@ -158,7 +162,7 @@ def _metadata(tree, url: str | None) -> tuple[_Title, str | None, str | None, st
     except Exception:  # noqa: BLE001 - malformed JSON-LD is common; the meta tags still count
         pass
     title = meta.title or extract_title(tree)
-    sitename = meta.sitename or extract_sitename(tree)
+    sitename = meta.sitename or extract_sitename(tree) or next(iter(tree.xpath(SITE_NAME_META)), None)
     page_url = meta.url or extract_url(tree, url)
     whole = _tidy(tree.findtext(".//title"))
     title = _tidy(title)
