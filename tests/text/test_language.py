@@ -76,3 +76,13 @@ def test_a_short_latin_line_is_judged_with_the_body(pipeline):
 ])
 def test_language_of_a_piece_of_text(text, language):
     assert language_of(text) == language
+
+
+def test_a_writers_email_or_link_is_no_paragraph_in_another_language(pipeline):
+    # Asharq Al-Awsat columns in SaudiNewsNet end with the writer's address: 74 articles were warned of
+    # a paragraph "in another language"
+    doc = pipeline(Document(Source("text"), raw=(
+        "عنوان المقال\n\nقال الكاتب إن المشهد الاقتصادي يتغير بسرعة في المنطقة كلها، وإن الحكومات مطالبة بالتحرك.\n\n"
+        "a.khojah@asharqalawsat.com\n\ntwitter:@Dr_AhmedKhalil")))
+    assert doc.language == "ar" and all(p.language == "ar" for p in doc.paragraphs)
+    assert not any("another language" in w for w in doc.warnings)

@@ -36,6 +36,7 @@ LETTER = re.compile(r"[^\W\d_]")
 ARABIC_SHARE = 0.5  # a paragraph with at least this share of its letters in Arabic script is read by script
 MIN_LETTERS = 20  # a paragraph with fewer letters is too short to classify: it takes the body's language
 SHORT_PREFIX = 200  # characters in which a paragraph that is not short shows MIN_LETTERS letters
+NOT_PROSE = re.compile(r"\S+@\S+|\S*://\S+|www\.\S+|@\w+")  # a writer's e-mail, a link, a handle: no language
 
 
 def language_of(text: str) -> str | None:
@@ -73,8 +74,9 @@ def identify_language(doc: Document) -> Document:
     short = []
     for p in doc.paragraphs:
         body = doc.span_text(p)
-        if len(LETTER.findall(body, 0, SHORT_PREFIX)) < MIN_LETTERS and len(LETTER.findall(body)) < MIN_LETTERS \
-                and not OTHER_ARABIC_SCRIPT.search(body):
+        words = NOT_PROSE.sub(" ", body) if "@" in body or "www" in body or "://" in body else body
+        if len(LETTER.findall(words, 0, SHORT_PREFIX)) < MIN_LETTERS and len(LETTER.findall(words)) < MIN_LETTERS \
+                and not OTHER_ARABIC_SCRIPT.search(words):
             short.append(p)
             continue
         p.language = language_of(body)
