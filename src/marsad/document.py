@@ -106,6 +106,22 @@ class Entity:
 
 
 @dataclass(slots=True)
+class Quote(Span):
+    """What someone said: `start`/`end` cover the words said (no quote marks, no cue); `kind` is direct (inside
+    quote marks), indirect (the clause after أن/إن) or mixed (such a clause with a quoted part). `speaker` and
+    `addressee` are entity ids; `speaker_text` the words that name the speaker here (None when only an earlier
+    quote names them); `carried` when the speaker comes from an earlier quote («وأضاف:» names nobody)."""
+
+    kind: str
+    cue: Span | None = None
+    speaker: str | None = None
+    speaker_text: str | None = None
+    addressee: str | None = None
+    source: str | None = None
+    carried: bool = False
+
+
+@dataclass(slots=True)
 class Source:
     """Where an article came from."""
 
@@ -137,6 +153,7 @@ class Document:
     tokens: list[Token] = field(default_factory=list)
     role_phrases: list[RolePhrase] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failed: bool = False  # input that could not be read, decoded or parsed, or a stage that raised
     failed_stages: dict[str, str] = field(default_factory=dict)  # stage name -> the error's type

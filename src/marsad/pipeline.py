@@ -133,11 +133,12 @@ def check_order(stages: Sequence[Stage], given: Iterable[str]) -> None:
 
 
 def load_pipeline(config: PipelineConfig | None = None) -> Pipeline:
-    """The shipped pipeline: cleaning, segmentation, language, tokens, role phrases and entities."""
+    """The shipped pipeline: cleaning, segmentation, language, tokens, role phrases and entities, quotes."""
     from .ner.entities import EntityStage
+    from .quotes.stage import QuoteStage
     from .text.clean import clean
     from .text.language import identify_language
     from .text.segment import segment, tokenize
 
     config = config or PipelineConfig()
-    return Pipeline([clean, segment, identify_language, tokenize, EntityStage(config.entities)])
+    return Pipeline([clean, segment, identify_language, tokenize, EntityStage(config.entities), QuoteStage()])

@@ -9,9 +9,9 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from .document import SCHEMA, Document, Entity, Mention, Section, Sentence, Source
+from .document import SCHEMA, Document, Entity, Mention, Quote, Section, Sentence, Source, Span
 
-LATER_LAYERS = ("quotes", "events", "dates")  # in the contract; no stage fills them yet
+LATER_LAYERS = ("events", "dates")  # in the contract; no stage fills them yet
 
 
 class RecordError(ValueError):
@@ -36,8 +36,18 @@ def to_record(doc: Document) -> dict:
         "sections": [{"heading": s.heading, "start": s.start, "end": s.end} for s in doc.sections],
         "sentences": [{"start": s.start, "end": s.end} for s in doc.sentences],
         "entities": [_entity(e, text) for e in doc.entities],
+        "quotes": [_quote(q, text) for q in doc.quotes],
         **{layer: [] for layer in LATER_LAYERS},
         "warnings": list(doc.warnings),
+    }
+
+
+def _quote(q: Quote, text: str) -> dict:
+    return {
+        "start": q.start, "end": q.end, "text": text[q.start:q.end], "kind": q.kind,
+        "cue": {"start": q.cue.start, "end": q.cue.end, "text": text[q.cue.start:q.cue.end]} if q.cue else None,
+        "speaker": q.speaker, "speaker_text": q.speaker_text, "addressee": q.addressee, "source": q.source,
+        "carried": q.carried,
     }
 
 
@@ -82,10 +92,20 @@ def from_record(record: dict) -> Document:
         sections=[Section(s["start"], s["end"], s["heading"]) for s in record["sections"]],
         sentences=[Sentence(s["start"], s["end"]) for s in record["sentences"]],
         entities=[_entity_from(e, text) for e in record["entities"]],
+        quotes=[_quote_from(q, text) for q in record["quotes"]],
         warnings=list(record["warnings"]),
         stored_id=record["id"],
     )
     return doc
+
+
+def _quote_from(q: dict, text: str) -> Quote:
+    if text[q["start"]:q["end"]] != q["text"]:
+        raise RecordError(f"quote {q['text'][:40]!r} is not the text at [{q['start']}, {q['end']})")
+    cue = q.get("cue")
+    return Quote(q["start"], q["end"], q["kind"], cue=Span(cue["start"], cue["end"]) if cue else None,
+                 speaker=q["speaker"], speaker_text=q["speaker_text"], addressee=q["addressee"], source=q["source"],
+                 carried=bool(q.get("carried")))
 
 
 def _entity_from(e: dict, text: str) -> Entity:

@@ -1,0 +1,1 @@
+"""Quotations: what was said, by whom, to whom (`stage.QuoteStage`)."""

@@ -1,0 +1,151 @@
+"""Where quotes are: direct ones inside quote marks with a cue before or after, indirect ones after a cue and
+أن/إن up to the end of the sentence (mixed when the clause holds a quoted part). Each is found with the token
+index of its cue; the speaker is another module's business (`speakers`)."""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..document import Document, Span, Token
+from ..text.segment import quote_regions
+from .cues import NOT_SPEECH, cue_of, is_complementizer, opens_clause, without_conjunction
+
+CUE_BEFORE = 8  # tokens between a cue and the quote mark that opens what it introduces («وقال الرئيس الروسي: "»)
+CUE_AFTER = 3  # tokens between a closing quote mark and a cue after it («…»، قال الوزير)
+CLAUSE_WINDOW = 10  # tokens between a cue and the أن/إن of its clause («قال بوتين في وقت سابق إن»)
+MIN_DIRECT_WORDS = 3  # quote marks around fewer words hold a name or a term («بلا حدود»), not speech
+SENTENCE_FINAL = frozenset(".!?؟…")
+QUOTE_MARKS = frozenset("«»“”„\"")
+CLAUSE_COMMAS = frozenset("،,")
+NEAR_MENTIONS = 3  # mentions starting just before a quoted span that may cover it
+
+
+@dataclass(slots=True)
+class Found:
+    start: int  # the words said: no marks, no cue
+    end: int
+    kind: str  # direct | indirect | mixed
+    cue: int  # token index of the cue
+    clause: int | None = None  # token index of أن/إن (indirect and mixed)
+
+
+def find_spans(doc: Document) -> list[Found]:
+    """Every quote of the Arabic paragraphs, in text order."""
+    tokens = doc.tokens
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    sentence_starts = [s.start for s in doc.sentences]
+    indirect = _indirect(doc.text, tokens, doc.sentences, sentence_starts)
+    taken = [(f.start, f.end) for f in indirect]
+    cues = {f.cue for f in indirect}  # one cue, one quote: «وقالت شبكة “بي بي سي” أن …» is indirect
+    direct = [f for f in _direct(doc, tokens, starts)
+              if f.cue not in cues and not any(a <= f.start and f.end <= b for a, b in taken)]
+    return sorted([*indirect, *direct], key=lambda f: f.start)
+
+
+def _direct(doc: Document, tokens: Sequence[Token], starts: list[int]) -> list[Found]:
+    text = doc.text
+    mentions = sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
+    out = []
+    for p in doc.paragraphs:
+        if p.language not in ("ar", None):
+            continue
+        for a, b in quote_regions(text, p.start, p.end):
+            inner_start, inner_end = _trimmed(text, a + 1, b - 1)
+            if len(text[inner_start:inner_end].split()) < MIN_DIRECT_WORDS or _is_a_name(mentions, inner_start, inner_end):
+                continue
+            first = bisect.bisect_left(starts, a)  # the opening mark's token
+            last = bisect.bisect_left(starts, b)  # the token after the closing mark
+            cue = _cue_before(tokens, first) if first > 0 else None
+            if cue is None:
+                cue = _cue_after(tokens, last)
+            if cue is not None:
+                out.append(Found(inner_start, inner_end, "direct", cue))
+    return out
+
+
+def _cue_before(tokens: Sequence[Token], first: int) -> int | None:
+    """The cue a few words before an opening mark, with no أن/إن, sentence end or other quote between."""
+    for j in range(first - 1, max(-1, first - 1 - CUE_BEFORE), -1):
+        tok = tokens[j]
+        if tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS or is_complementizer(tok):
+            return None
+        if cue_of(tok) is not None:
+            return j
+    return None
+
+
+def _cue_after(tokens: Sequence[Token], last: int) -> int | None:
+    """«"…"، قال الوزير»: a cue right after the closing mark (a comma may come between)."""
+    for j in range(last, min(len(tokens), last + CUE_AFTER)):
+        tok = tokens[j]
+        if cue_of(tok) is not None:
+            return j
+        if tok.is_word or tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS:
+            return None
+    return None
+
+
+def _indirect(text: str, tokens: Sequence[Token], sentences: Sequence[Span], sentence_starts: list[int]) -> list[Found]:
+    out = []
+    covered_to = -1
+    for c, tok in enumerate(tokens):
+        if tok.start < covered_to or cue_of(tok) is None:
+            continue
+        clause = _clause_word(tokens, c)
+        if clause is None:
+            continue
+        k = bisect.bisect_right(sentence_starts, tokens[clause].start) - 1
+        end = _next_cue(tokens, clause, sentences[k].end if k >= 0 else len(text))
+        start, end = _trimmed(text, tokens[clause].end, end)
+        if end - start < 2:
+            continue
+        kind = "mixed" if any(a >= start and b <= end for a, b in quote_regions(text, start, end)) else "indirect"
+        out.append(Found(start, end, kind, c, clause))
+        covered_to = end  # «وأن …» later in the same clause belongs to it
+    return out
+
+
+def _next_cue(tokens: Sequence[Token], clause: int, end: int) -> int:
+    """Where a clause ends: its sentence's end, or a cue after a comma that opens the next statement
+    («… ، مشيرا إلى أن …», «… ، وأضاف أن …»)."""
+    for j in range(clause + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.start >= end:
+            break
+        if cue_of(tok) is not None and tokens[j - 1].norm in CLAUSE_COMMAS:
+            return tokens[j - 1].start
+    return end
+
+
+def _clause_word(tokens: Sequence[Token], c: int) -> int | None:
+    """The أن/إن (or على) a cue introduces, a few words on, before a sentence end, a colon, a quote mark or another
+    cue."""
+    cue = cue_of(tokens[c])
+    marks = 0
+    for j in range(c + 1, min(len(tokens), c + 1 + CLAUSE_WINDOW)):
+        tok = tokens[j]
+        marks += tok.norm in QUOTE_MARKS
+        if cue is not None and opens_clause(tok, cue):
+            before = without_conjunction(tokens[j - 1].norm)
+            return None if before in NOT_SPEECH or marks % 2 else j  # (an odd mark: the أن is inside a quote)
+        if tok.norm in SENTENCE_FINAL or tok.norm == ":" or cue_of(tok) is not None:
+            return None  # (quote marks may come between: «وقالت شبكة “بي بي سي” أن …»)
+    return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without white space and the punctuation that ends a sentence or a clause around it."""
+    while start < end and (text[start].isspace() or text[start] in "،,:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,:؛;"):
+        end -= 1
+    return start, end
+
+
+def _is_a_name(mentions: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Quote marks around a name («“أسوشيتد برس”»): an entity mention covers what they hold."""
+    k = bisect.bisect_right(mentions, (start, float("inf")))  # the mentions starting at or before `start`
+    return any(a <= start and end <= b for a, b in mentions[max(0, k - NEAR_MENTIONS):k])
