@@ -2,14 +2,17 @@
 and the quotes stage's own speed.
 
     .venv/bin/python benchmarks/quotes.py ../shared/corpus/saudinewsnet [--articles 2000]
+    .venv/bin/python benchmarks/quotes.py ../shared/corpus/saudinewsnet --draw 50 [--seed 20261203]
 
 Articles: every k-th of the corpus (k = corpus size / articles), through the shipped pipeline up to the entities;
-then the quotes stage alone is timed over them all (one process, one core).
+then the quotes stage alone is timed over them all (one process, one core). With --draw, that many quotes drawn
+at random (from 400 of the articles) are printed with the words before them, for checking by hand.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import time
 import zipfile
 from collections import Counter
@@ -18,6 +21,9 @@ from pathlib import Path
 from marsad import load_pipeline
 from marsad.document import Document, Source
 from marsad.quotes.stage import QuoteStage
+
+DRAWN_ARTICLES = 400  # the articles quotes are drawn from
+CONTEXT_CHARS = 60  # shown before the cue
 
 
 def sample(corpus: Path, n: int) -> list[str]:
@@ -33,7 +39,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--draw", type=int, help="print this many quotes drawn at random, for a check by hand")
+    parser.add_argument("--seed", type=int, default=20261203)
     args = parser.parse_args()
+    if args.draw:
+        draw(sample(args.corpus, args.articles), args.draw, args.seed)
+        return
     pipeline = load_pipeline()
     before = [s for s in pipeline.stages if s.name != "quotes"]
     docs = []
@@ -59,6 +70,23 @@ def main() -> None:
           f"| {sum(q.speaker is None and q.speaker_text is not None for q in quotes) / n:.2f} "
           f"| {sum(q.speaker is None and q.speaker_text is None for q in quotes) / n:.2f} "
           f"| {len(docs) / seconds:,.0f} articles/s |")
+
+
+def draw(bodies: list[str], n: int, seed: int) -> None:
+    pipeline = load_pipeline()
+    rng = random.Random(seed)
+    found = []
+    for i in rng.sample(range(len(bodies)), min(len(bodies), DRAWN_ARTICLES)):
+        doc = pipeline(Document(Source("text"), raw=bodies[i]))
+        names = {e.id: e.name for e in doc.entities}
+        found += [(q, doc, names) for q in doc.quotes]
+    rng.shuffle(found)
+    for k, (q, doc, names) in enumerate(found[:n], 1):
+        t = doc.text
+        before = t[max(0, q.cue.start - CONTEXT_CHARS):q.cue.start].replace("\n", " ")
+        print(f"{k}. [{q.kind}] speaker={names.get(q.speaker)} speaker_text={q.speaker_text} carried={q.carried}")
+        print(f"   …{before}⟦{t[q.cue.start:q.cue.end]}⟧{t[q.cue.end:q.start][:80]}")
+        print(f"   said: {t[q.start:q.end][:160]}{'…' if q.end - q.start > 160 else ''} || then: {t[q.end:q.end + 25]!r}")
 
 
 if __name__ == "__main__":

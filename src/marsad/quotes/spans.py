@@ -37,7 +37,9 @@ def find_spans(doc: Document) -> list[Found]:
         return []
     starts = [t.start for t in tokens]
     sentence_starts = [s.start for s in doc.sentences]
-    indirect = _indirect(doc.text, tokens, doc.sentences, sentence_starts)
+    named = {k for e in doc.entities for m in e.mentions
+             for k in range(bisect.bisect_right(starts, m.start) - 1, bisect.bisect_left(starts, m.end))}
+    indirect = _indirect(doc.text, tokens, doc.sentences, sentence_starts, named)
     taken = [(f.start, f.end) for f in indirect]
     cues = {f.cue for f in indirect}  # one cue, one quote: «وقالت شبكة “بي بي سي” أن …» is indirect
     direct = [f for f in _direct(doc, tokens, starts)
@@ -88,13 +90,14 @@ def _cue_after(tokens: Sequence[Token], last: int) -> int | None:
     return None
 
 
-def _indirect(text: str, tokens: Sequence[Token], sentences: Sequence[Span], sentence_starts: list[int]) -> list[Found]:
+def _indirect(text: str, tokens: Sequence[Token], sentences: Sequence[Span], sentence_starts: list[int],
+              named: set[int]) -> list[Found]:
     out = []
     covered_to = -1
     for c, tok in enumerate(tokens):
         if tok.start < covered_to or cue_of(tok) is None:
             continue
-        clause = _clause_word(tokens, c)
+        clause = _clause_word(tokens, c, named)
         if clause is None:
             continue
         k = bisect.bisect_right(sentence_starts, tokens[clause].start) - 1
@@ -120,7 +123,7 @@ def _next_cue(tokens: Sequence[Token], clause: int, end: int) -> int:
     return end
 
 
-def _clause_word(tokens: Sequence[Token], c: int) -> int | None:
+def _clause_word(tokens: Sequence[Token], c: int, named: set[int]) -> int | None:
     """The أن/إن (or على) a cue introduces, a few words on, before a sentence end, a colon, a quote mark or another
     cue."""
     cue = cue_of(tokens[c])
@@ -129,6 +132,8 @@ def _clause_word(tokens: Sequence[Token], c: int) -> int | None:
         tok = tokens[j]
         marks += tok.norm in QUOTE_MARKS
         if cue is not None and opens_clause(tok, cue):
+            if not is_complementizer(tok) and not all(k in named for k in range(c + 1, j)):
+                return None  # «أكد بوتين على …», but not «مؤكدا استعداد موسكو للحفاظ على …»: only a name between
             before = without_conjunction(tokens[j - 1].norm)
             return None if before in NOT_SPEECH or marks % 2 else j  # (an odd mark: the أن is inside a quote)
         if tok.norm in SENTENCE_FINAL or tok.norm == ":" or cue_of(tok) is not None:
