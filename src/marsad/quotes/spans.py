@@ -7,8 +7,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..document import Document, Span, Token
-from ..text.segment import quote_regions
+from ..document import Document, Entity, Mention, Span, Token
+from ..text.segment import QUOTE_CHARS, quote_regions
 from .cues import NOT_SPEECH, cue_of, is_complementizer, opens_clause, without_conjunction
 
 CUE_BEFORE = 8  # tokens between a cue and the quote mark that opens what it introduces («وقال الرئيس الروسي: "»)
@@ -16,9 +16,34 @@ CUE_AFTER = 3  # tokens between a closing quote mark and a cue after it («…»
 CLAUSE_WINDOW = 10  # tokens between a cue and the أن/إن of its clause («قال بوتين في وقت سابق إن»)
 MIN_DIRECT_WORDS = 3  # quote marks around fewer words hold a name or a term («بلا حدود»), not speech
 SENTENCE_FINAL = frozenset(".!?؟…")
-QUOTE_MARKS = frozenset("«»“”„\"")
+QUOTE_MARKS = frozenset(QUOTE_CHARS)
 CLAUSE_COMMAS = frozenset("،,")
 NEAR_MENTIONS = 3  # mentions starting just before a quoted span that may cover it
+
+
+@dataclass(slots=True, frozen=True)
+class Named:
+    entity: Entity
+    mention: Mention
+    last: int  # the mention's last token
+
+
+class MentionIndex:
+    """Entity mentions by the token they begin and end on, and the tokens they cover."""
+
+    def __init__(self, doc: Document) -> None:
+        starts = [t.start for t in doc.tokens]
+        self.beginning: dict[int, Named] = {}
+        self.ending: dict[int, Named] = {}
+        self.covered: set[int] = set()
+        for e in doc.entities:
+            for m in e.mentions:
+                first = bisect.bisect_right(starts, m.start) - 1  # the token holding the mention's start («لتشانج»)
+                last = bisect.bisect_left(starts, m.end) - 1
+                self.covered.update(range(first, last + 1))
+                if first >= 0:
+                    self.beginning.setdefault(first, Named(e, m, last))
+                    self.ending.setdefault(last, Named(e, m, last))
 
 
 @dataclass(slots=True)
@@ -30,16 +55,14 @@ class Found:
     clause: int | None = None  # token index of أن/إن (indirect and mixed)
 
 
-def find_spans(doc: Document) -> list[Found]:
+def find_spans(doc: Document, index: MentionIndex) -> list[Found]:
     """Every quote of the Arabic paragraphs, in text order."""
     tokens = doc.tokens
     if not tokens:
         return []
     starts = [t.start for t in tokens]
     sentence_starts = [s.start for s in doc.sentences]
-    named = {k for e in doc.entities for m in e.mentions
-             for k in range(bisect.bisect_right(starts, m.start) - 1, bisect.bisect_left(starts, m.end))}
-    indirect = _indirect(doc.text, tokens, doc.sentences, sentence_starts, named)
+    indirect = _indirect(doc.text, tokens, doc.sentences, sentence_starts, index.covered)
     taken = [(f.start, f.end) for f in indirect]
     cues = {f.cue for f in indirect}  # one cue, one quote: «وقالت شبكة “بي بي سي” أن …» is indirect
     direct = [f for f in _direct(doc, tokens, starts)

@@ -3,26 +3,18 @@ or just before it («بوتين قال»); with none («وأضاف:», «وأك�
 cue agrees in gender (أضاف / أضافت). The addressee is a name with ل right after («وقال بوتين لتشانج»)."""
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Document, Entity, Mention, Span, Token
 from ..text.normalise import fold
 from .cues import NOT_SUBJECT, RELATIVE, cue_of, is_complementizer
-from .spans import QUOTE_MARKS, SENTENCE_FINAL
+from .spans import QUOTE_MARKS, SENTENCE_FINAL, MentionIndex, Named
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 SUBJECT_WINDOW = 5  # tokens after a cue in which its subject begins («وقال وزير الخارجية السعودي عادل الجبير»)
 ADDRESSEE_PREFIX = "ل"  # «لتشانج»
 CARRY_TOKENS = 250  # a speaker carries over to a cue with no subject this many tokens on, not to a later story
-
-
-@dataclass(slots=True, frozen=True)
-class Named:
-    entity: Entity
-    mention: Mention
-    last: int  # the mention's last token
 
 
 @dataclass(slots=True)
@@ -31,22 +23,6 @@ class Said:
     mention: Mention | None  # the words that name the speaker here; None when carried over
     addressee: Entity | None
     unnamed: Span | None = None  # «وقال علماء إن»: a subject that is no entity
-
-
-class MentionIndex:
-    """Entity mentions by the token they begin and end on."""
-
-    def __init__(self, doc: Document) -> None:
-        starts = [t.start for t in doc.tokens]
-        self.beginning: dict[int, Named] = {}
-        self.ending: dict[int, Named] = {}
-        for e in doc.entities:
-            for m in e.mentions:
-                first = bisect.bisect_right(starts, m.start) - 1  # the token holding the mention's start («لتشانج»)
-                last = bisect.bisect_left(starts, m.end) - 1
-                if first >= 0:
-                    self.beginning.setdefault(first, Named(e, m, last))
-                    self.ending.setdefault(last, Named(e, m, last))
 
 
 def subject(tokens: Sequence[Token], c: int, index: MentionIndex, stop: int) -> Named | None:
@@ -76,10 +52,10 @@ def addressee(tokens: Sequence[Token], after: int, index: MentionIndex) -> Entit
 class Speakers:
     """Speakers in text order, remembering the last one named for each gender of cue."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, index: MentionIndex) -> None:
         self.tokens = doc.tokens
         self.text = doc.text
-        self.index = MentionIndex(doc)
+        self.index = index
         self.last: dict[str, tuple[Entity, int]] = {}  # gender of cue -> the last speaker named, and their cue
 
     def statement(self, c: int) -> None:

@@ -13,7 +13,8 @@ TOKEN = re.compile(rf"\d+(?:[.,٫٬/:]\d+)+|[\w{MARKS}]+|\S")  # decimals and da
 PARAGRAPH = re.compile(r"[^\n]+")
 
 SENTENCE_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*")
-QUOTE_MARK = re.compile("[«»“”„\"]")
+QUOTE_CHARS = "«»“”„\""
+QUOTE_MARK = re.compile(f"[{QUOTE_CHARS}]")
 OPENERS = "«“„\""
 CLOSERS = "»”\"“"
 MAX_QUOTED_SENTENCE = 600  # a quote longer than this is split like running text
