@@ -11,14 +11,6 @@ from ..text.outlets import outlet_name, title_without_site
 from .decode import add_issues, decode_text
 from .published import page_date
 
-
-@lru_cache(maxsize=1)
-def _deep_parser():
-    from lxml.html import HTMLParser
-
-    return HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
-                      remove_pis=True, huge_tree=True)  # trafilatura's parser, without the depth limit
-
 META_SNIFF_BYTES = 4096  # a <meta charset> sits in the head
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # trafilatura's precision mode keeps menus, link lists and forms out of the body, so a page
@@ -114,10 +106,9 @@ def _extract(html: str, url: str | None) -> _Page | None:
     links = " ".join(" ".join(a.text_content().split()) for a in tree.iter("a"))
     title, sitename, page_url, author, description = _metadata(tree, url)
     text = None
-    for attempt in (tree, lambda: _deep_tree(html), lambda: _deep_tree(LAYOUT_TAG.sub("", html))):
-        current = attempt if not callable(attempt) else attempt()
+    for attempt in (lambda: tree, lambda: _deep_tree(html), lambda: _deep_tree(LAYOUT_TAG.sub("", html))):
         result = trafilatura.bare_extraction(  # works on a copy of the tree
-            current, url=url, include_comments=False, include_tables=True, favor_precision=FAVOR_PRECISION
+            attempt(), url=url, include_comments=False, include_tables=True, favor_precision=FAVOR_PRECISION
         )
         text = result.text if result is not None else None
         if text and text.strip():
@@ -146,6 +137,14 @@ def _deep_tree(html: str):
     from lxml.html import fromstring
 
     return fromstring(html, parser=_deep_parser())
+
+
+@lru_cache(maxsize=1)
+def _deep_parser():
+    from lxml.html import HTMLParser
+
+    return HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                      remove_pis=True, huge_tree=True)  # trafilatura's parser, without the depth limit
 
 
 def _metadata(tree, url: str | None) -> tuple[_Title, str | None, str | None, str | None, str | None]:

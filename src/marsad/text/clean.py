@@ -22,9 +22,9 @@ from .outlets import outlet_named
 MAX_TITLE_CHARS = 200  # the contract's bound on a title line
 MAX_PROMPT_WORDS = 8  # share prompts, staff lines and "read also" headings are short
 MAX_LISTED_HEADLINE_WORDS = 20  # a "read also" list holds headlines, not paragraphs
-MAX_OUTLET_WORDS = 3
+MAX_OUTLET_WORDS = 3  # an unlisted outlet line right after the title is a name, not a sentence
 MAX_BYLINE_WORDS = 6  # «حوار: آسيا العتروس», «كتب: محمد بن عبد الله الفلاني»
-BYLINE_MARK = re.compile(r"\s*[:：\-–—/]\s*")  # an unlisted outlet line right after the title is a name, not a sentence
+BYLINE_MARK = re.compile(r"\s*[:：\-–—/]\s*")  # between the credit word and the name
 MIN_HEADING_WORDS = 2  # one word alone is a name or a caption
 MAX_HEADING_WORDS = 10
 HEADING_START = re.compile(r"[^\W\d_]|[«\"“]")
