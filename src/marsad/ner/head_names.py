@@ -27,12 +27,12 @@ from ..kb.roles import HONORIFIC, PHRASE_STOPS, role_lexicon, role_phrase_at
 from ..resources import data_rows
 from ..text.normalise import fold
 from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, NISBA_ENDINGS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC,
-                               attestation, first_forms, first_forms_of, folded_word_lists, is_nisba, source_offset,
+                               attestation, first_forms, first_forms_of, is_nisba, source_offset,
                                strip_article)
-from .mentions import FUNCTION_WORDS, HEAD_NOUNS, NameMatch
+from .mentions import CUE_WORDS, FUNCTION_WORDS, HEAD_NOUNS, NameMatch
 from .name_lists import GIVEN, name_words
 
-_WORDS = folded_word_lists("ner/cue-words.tsv")
+_WORDS = CUE_WORDS
 ADJECTIVES = _WORDS["org_adjective"]
 PLACE_WORDS = _WORDS["place_cue"]  # «إمارة منطقة عسير», «شرطة مدينة زيوريخ»
 NAME_TITLES = _WORDS["name_title"]

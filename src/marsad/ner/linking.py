@@ -16,13 +16,13 @@ from functools import lru_cache
 from ..document import Span, Token
 from ..kb import KBEntry, KnowledgeBase
 from ..text.normalise import fold
-from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, attestation, first_forms, folded_word_lists, is_nisba,
+from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, PATRONYMIC, attestation, first_forms, is_nisba,
                                source_offset)
-from .mentions import ARAB_LEAGUE, BIG_CITY, NameMatch, is_country, skeleton, small_foreign_place, small_town
+from .mentions import ARAB_LEAGUE, BIG_CITY, CUE_WORDS, NameMatch, is_country, skeleton, small_foreign_place, small_town
 
 PLACES = ("GPE", "LOC")
-SPORT_CUES = folded_word_lists("ner/cue-words.tsv")["sport_cue"]
-CLUB_ADJECTIVES = folded_word_lists("ner/cue-words.tsv")["club_adjective"]
+SPORT_CUES = CUE_WORDS["sport_cue"]
+CLUB_ADJECTIVES = CUE_WORDS["club_adjective"]
 MIN_SPORT_CUES = 3  # an article with this many words of sports news, and
 SPORT_SHARE = 100  # one of them in this many words at least, is about sport
 CLUB_WORD_COUNT = 3000  # a club named by a word prose uses this often (أحد) needs the tagger or «نادي» too
