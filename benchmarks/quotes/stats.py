@@ -1,8 +1,8 @@
 """Quotes on SaudiNewsNet: how many per article by kind, the share with a speaker entity, carried over or unnamed,
 and the quotes stage's own speed.
 
-    .venv/bin/python benchmarks/quotes.py ../shared/corpus/saudinewsnet [--articles 2000]
-    .venv/bin/python benchmarks/quotes.py ../shared/corpus/saudinewsnet --draw 50 [--seed 20261203]
+    .venv/bin/python benchmarks/quotes/stats.py ../shared/corpus/saudinewsnet [--articles 2000]
+    .venv/bin/python benchmarks/quotes/stats.py ../shared/corpus/saudinewsnet --draw 50 [--seed 20261203]
 
 Articles: every k-th of the corpus (k = corpus size / articles), through the shipped pipeline up to the entities;
 then the quotes stage alone is timed over them all (one process, one core). With --draw, that many quotes drawn
