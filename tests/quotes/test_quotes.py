@@ -15,12 +15,16 @@ def pipeline():
     return load_pipeline()
 
 
+def analysed(pipeline, text: str) -> Document:
+    return pipeline(Document(Source("text"), raw="عنوان الخبر\n\n" + text))
+
+
 def quotes(pipeline, text: str) -> list[dict]:
-    doc = pipeline(Document(Source("text"), raw="عنوان الخبر\n\n" + text))
+    doc = analysed(pipeline, text)
     names = {e.id: e.name for e in doc.entities}
     return [{"kind": q.kind, "text": doc.span_text(q), "cue": doc.span_text(q.cue) if q.cue else None,
              "speaker": names.get(q.speaker), "speaker_text": q.speaker_text, "carried": q.carried,
-             "addressee": names.get(q.addressee)} for q in doc.quotes]
+             "addressee": names.get(q.addressee), "source": q.source} for q in doc.quotes]
 
 
 def test_a_direct_quote_after_a_cue_a_named_subject_and_a_colon(pipeline):
@@ -110,6 +114,130 @@ def test_a_relative_pronoun_an_addressee_and_a_role_that_names_the_speaker_again
     assert (second["speaker"], second["speaker_text"], second["carried"]) == ("محمد ساندو", "النائب", False)
 
 
+def test_a_credit_after_the_clause_is_its_source_and_a_wire_source(pipeline):
+    # 2015-07-31#1594 (Al-Weeam): «…، حسبما ذكرت وكالة أنباء الأناضول التركية»; the clause stops before it
+    text = ("ووفقا لبيان صادر عن وزارة الطاقة التركية، قال يلدز إن الهجوم الذي يشتبه في أنه تخريبي وقع على بعد 15 "
+            "كيلومترا داخل الحدود الشرقية للبلاد مع إيران، حسبما ذكرت وكالة أنباء الأناضول التركية.")
+    [q] = quotes(pipeline, text)
+    assert (q["speaker_text"], q["source"]) == ("يلدز", "Anadolu Agency")
+    assert q["text"].endswith("مع إيران")
+    assert analysed(pipeline, text).wire_sources == ["Anadolu Agency"]
+
+
+def test_a_short_agency_name_in_a_credit_counts_as_a_wire_source(pipeline):
+    # 2015-08-02#1288 (Sabq): «حسبما ذكرت وكالة الأنباء الإماراتية الرسمية "وام"»
+    doc = analysed(pipeline, "وقال مصدر قضائي إن النيابة العامة أحالت 41 شخصاً للمحاكمة، حسبما ذكرت وام.")
+    assert [q.source for q in doc.quotes] == ["Emirates News Agency"] and "Emirates News Agency" in doc.wire_sources
+
+
+def test_a_relay_names_its_speaker_after_an_and_its_subject_is_the_source(pipeline):
+    # 2015-07-21#113 (Asharq Al-Awsat): «ونقلت وكالة الصحافة الفرنسية عن غابريال قوله إن «…»»
+    [q] = quotes(pipeline, "ونقلت وكالة الصحافة الفرنسية عن غابريال قوله إن «علاقات جيدة مع ألمانيا تعني أنه يجب عدم "
+                           "تهديد أمن إسرائيل».")
+    assert (q["kind"], q["speaker_text"], q["source"]) == ("mixed", "غابريال", "Agence France-Presse")
+
+
+def test_a_relay_with_a_pronoun_names_the_person_before_and_the_next_quote_goes_on_relayed(pipeline):
+    # 2015-07-26#184 (Al-Yaum, AS Roma in Jakarta): «… ونقل موقع النادي عنه قوله للصحافيين …: «…»» then «وأضاف:»
+    first, second = quotes(pipeline, (
+        "وشعر ايتالو زانزي المدير التنفيذي لروما بإحباط بسبب عدم السماح للاعبيه بدخول إندونيسيا ونقل موقع النادي عنه "
+        "قوله للصحافيين بمقر فندق الفريق في جاكرتا: «الاستقبال الذي حظينا به في المطار والشوارع والفندق هو بكل "
+        "تأكيد أفضل استقبال أشاهده في أي مكان».\n\nوأضاف: «عانينا من موقف مؤسف في المطار وكان محبطا جدا»."))
+    assert first["speaker"] == second["speaker"] == "ايتالو زانزي"
+    assert first["carried"] and first["source"] and first["source"] == second["source"]
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # 2015-07-21#1844 (Al-Weeam): the mother speaks, not a child
+    ("وقالت والدة الطفلين لـ”جيو” إن زوجها أقدم على فعلته لان الطفلين طلبا منه ملابس جديدة بمناسبة العيد.",
+     "والدة الطفلين"),
+    # 2015-07-21#1188 (Al-Madina): Fanning's mother, not Mick Fanning
+    ("وأكد ميك فانينج أنه بخير. وأشارت والدة فانينج إلى أنها لم تصدق ما كانت تراه بعينيها عندما ظهرت زعنفة سمكة "
+     "القرش.", "والدة فانينج"),
+])
+def test_a_kinship_word_before_a_name_makes_someone_else_the_speaker(pipeline, text, speaker_text):
+    q = quotes(pipeline, text)[-1]
+    assert (q["speaker"], q["speaker_text"]) == (None, speaker_text)
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it(pipeline):
+    # 2015-07-21#981 (Al-Jazirah): «قالت وزارة الداخلية التركية في بيان … وأضاف البيان أن …»
+    first, second = quotes(pipeline, (
+        "قالت وزارة الداخلية التركية في بيان أمس الاثنين إن انفجاراً في بلدة سروج بجنوب شرق تركيا أسفر عن مقتل 30 "
+        "شخصاً. وأضاف البيان أن هناك مخاوف من أن يرتفع عدد القتلى."))
+    assert first["speaker"] == second["speaker"] == "وزارة الداخلية التركية" and second["speaker_text"] == "البيان"
+
+
+def test_an_unnamed_speaker_carries_over_with_its_words(pipeline):
+    # 2015-07-31#578 (Al-Madina): «أوضحت دراسة طبية حديثة، أجريت في المملكة المتحدة، أن … فيما أشارت إلى أن …»
+    first, second = quotes(pipeline, (
+        "أوضحت دراسة طبية حديثة، أجريت في المملكة المتحدة، أن الرجال أصحاب البشرة السوداء في بريطانيا معرضون للإصابة "
+        "بسرطان البروستاتا، فيما أشارت إلى أن فرصة الإصابة والوفاة تعد أقل لدى ذوي الأصول الآسيوية."))
+    assert (first["speaker_text"], first["carried"]) == ("دراسة طبية حديثة", False)
+    assert (second["speaker"], second["speaker_text"], second["carried"]) == (None, "دراسة طبية حديثة", True)
+
+
+def test_words_after_a_cue_and_a_colon_are_direct_to_the_next_cue(pipeline):
+    # 2015-08-08#1280 (Okaz): no quote marks; «مؤكدا» opens the next quote
+    found = quotes(pipeline, (
+        "وقال العرادة في تصريحات لـ«عكاظ»: لدينا جبهات عدة في صرواح والنجفة والمخدرة، كما أن الاستعدادات جارية "
+        "لمرحلة الحسم النهائية، مؤكدا أن تصدي مأرب للحوثي يشكل نجاحا كبيرا."))
+    assert [(q["kind"], q["cue"]) for q in found] == [("direct", "قال"), ("indirect", "مؤكدا")]
+    assert found[0]["text"] == "لدينا جبهات عدة في صرواح والنجفة والمخدرة، كما أن الاستعدادات جارية لمرحلة الحسم النهائية"
+
+
+def test_a_participle_has_no_subject_and_an_indefinite_plural_ends_its_own(pipeline):
+    # 2015-08-01#780 (Al-Riyadh): «واعدا جماهير نجران بأن …» is the club president's promise to the fans
+    first, second = quotes(pipeline, (
+        "وأكد رئيس النادي هذيل آل شرمه أن ناديه سيقوم بتسجيل لاعبين جدد، واعدا جماهير نجران بأن الفريق سيقدم موسما "
+        "مختلفا."))
+    assert second["carried"] and second["speaker"] == first["speaker"]
+    # 2015-07-26#184 (Al-Yaum): «وأبلغ مسؤولون النادي الإيطالي أنه …»: officials told the club
+    [q] = quotes(pipeline, "وأبلغ مسؤولون النادي الإيطالي أنه لن يتم السماح بدخول خمسة من لاعبيه إلى إندونيسيا.")
+    assert (q["speaker"], q["speaker_text"]) == (None, "مسؤولون")
+
+
+def test_a_quoted_outlet_between_the_cue_and_the_speaker_is_the_addressee_side(pipeline):
+    # 2015-07-21#734 (Al-Eqtisadiah): «وقال لـ "الاقتصادية" مازنونيتش "…"»
+    found = quotes(pipeline, (
+        "أكد نيكولا مازنونيتش مسؤول العلاقات العامة في نادي دينامو زغرب الكرواتي بأن مسيري النادي رفضوا عرضا من "
+        "نادي الأهلي السعودي. وقال لـ \"الاقتصادية\" مازنونيتش \"وصلنا أخيرا عرض من الأهلي يطلب فيه خدمات سوداني\"."))
+    assert [(q["kind"], q["speaker_text"]) for q in found][-1] == ("direct", "مازنونيتش")
+
+
+def test_a_person_after_a_long_title_or_a_role_of_an_organisation_is_the_speaker(pipeline):
+    # 2015-07-26#1078 (Al-Madina): the name comes seven words after the cue
+    [q] = quotes(pipeline, "وأكد معالي أمين العاصمة المقدسة الدكتور أسامه بن فضل البار، أن الأمانة وضعت جدولاً زمنياً "
+                           "لأولويات العمل.")
+    assert q["speaker"] == "أسامه بن فضل البار"
+    # 2015-07-24#1919 (Al-Madina): «رئيس القسم … الأستاذ إبراهيم رديني», not the department
+    [q] = quotes(pipeline, "وأوضح رئيس قسم الكيمياء والمشرف على البعثة التدريبية الأستاذ إبراهيم رديني أن البعثة جاءت ضمن "
+                           "خطط الكلية للتدريب الصيفي.")
+    assert q["speaker"] == "إبراهيم رديني"
+
+
+@pytest.mark.parametrize("text, addressee", [
+    # 2015-08-06#388 (Asharq Al-Awsat): a cable to a role and a name
+    ("وقال الملك سلمان في برقية للرئيس المصري عبد الفتاح السيسي: «إننا إذ نستنكر هذه الأعمال الإجرامية النكراء نؤكد "
+     "وقوف المملكة إلى جانب مصر».", "عبد الفتاح السيسي"),
+    # 2015-07-21#125 (Asharq Al-Awsat): told an agency
+    ("وأكد محامي حبري إبراهيم ديوارا لوكالة الصحافة الفرنسية أن موكله لن يحضر الجلسة.", "وكالة الصحافة الفرنسية"),
+    # 2015-07-21#121 (Asharq Al-Awsat): after a call is not in it
+    ("وقال روحاني بعد اتصال هاتفي مع أمير دولة قطر الشيخ تميم بن حمد آل ثاني، أمس، إن الاتفاق النووي سيحسن علاقات "
+     "إيران مع جيرانها.", None),
+])
+def test_the_addressee_after_a_noun_of_address(pipeline, text, addressee):
+    [q] = quotes(pipeline, text)
+    assert q["addressee"] == addressee
+
+
+def test_a_cue_form_after_adam_is_a_noun(pipeline):
+    # 2015-07-27#516 (Al-Madina): «المصدر الذي فضّل عدم ذكر اسمه … : إن …»
+    [q] = quotes(pipeline, "وقال المصدر الذي فضّل عدم ذكر اسمه في اتصال هاتفي مع «المدينة» : إن مليشيا الحوثي "
+                           "تتراجع عن الحدود.")
+    assert (q["cue"], q["speaker_text"]) == ("قال", "المصدر") and q["text"].startswith("مليشيا الحوثي")
+
+
 @pytest.mark.parametrize("text", [
     "وقال الوزير: «هذا الكلام لم يكتمل",  # opened and never closed
     "«»«»“”\"\"«»",  # nothing but quote marks
@@ -132,4 +260,5 @@ def test_two_thousand_quotes_in_one_article(pipeline):
 
 
 def test_the_stage_declares_what_it_needs():
-    assert QuoteStage.requires == ("tokens", "sentences", "paragraphs", "entities") and QuoteStage.provides == ("quotes",)
+    assert QuoteStage.requires == ("tokens", "sentences", "paragraphs", "role_phrases", "entities")
+    assert QuoteStage.provides == ("quotes",)

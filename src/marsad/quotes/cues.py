@@ -2,6 +2,7 @@
 complementizers أن/إن that open an indirect clause. Lists in `resources/quotes/`."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,17 +20,31 @@ ON_CLAUSE = _WORDS["on_clause"]  # «أكد على أهمية …»: the lemmas 
 ON = _WORDS["on"]
 RELATIVE = _WORDS["relative"]  # «…، الذي قال»
 NOT_SUBJECT = _WORDS["not_subject"]  # «لاحقا», «في وقت سابق»: no one named between a cue and the words said
+RELAY = _WORDS["relay"]  # «ونقلت الوكالة عن …»: the subject passes on what the speaker after عن said
+FROM = _WORDS["from"]
+FROM_PRONOUN = {**dict.fromkeys(_WORDS["from_m"], "m"), **dict.fromkeys(_WORDS["from_f"], "f")}  # «عنه», «عنها»
+SAYING = _WORDS["saying"]  # «قوله»
+KIN = _WORDS["kin"]  # «والدة», «محامي»: before a name, someone else speaks
+STATEMENT = _WORDS["statement"]  # «البيان»: a document speaks for the body that issued it
+SOURCE = _WORDS["source"]  # «حسبما», «بحسب», «وفقا»
+SOURCE_FILLER = _WORDS["source_filler"]
+SOURCE_NOUN = _WORDS["source_noun"]
+ADDRESS = _WORDS["address"]  # «رسالة», «اتصال»: the addressee follows إلى, مع or ل
+TO = _WORDS["to"]
+CLAUSE_ONLY = _WORDS["clause_only"]
+NOUN_BEFORE = _WORDS["noun_before"]  # «عدم ذكر»: a cue form after them is a verbal noun  # «بين»: a cue only before its clause
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
     lemma: str  # «قال» for قالت، يقول، قائلا …
     gender: str  # m | f: of the speaker the form agrees with
+    participle: bool = False  # «مضيفا»: no subject of its own
 
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Cue]:
-    return {fold(form): Cue(lemma, gender) for form, lemma, gender in data_rows("quotes/cues.tsv")}
+    return {fold(form): Cue(lemma, gender, part == "participle") for form, lemma, gender, part in data_rows("quotes/cues.tsv")}
 
 
 def without_conjunction(norm: str) -> str:
@@ -38,8 +53,38 @@ def without_conjunction(norm: str) -> str:
 
 def cue_of(token: Token) -> Cue | None:
     """The speech cue a token is («وقال», «مضيفا», «أكدت»), or None."""
+    return cue_of_form(token.norm)
+
+
+def cue_at(tokens: Sequence[Token], c: int) -> Cue | None:
+    """The cue token `c` is, in its context: none after «عدم» or «دون» («الذي فضل عدم ذكر اسمه»: a verbal noun)."""
+    cue = cue_of(tokens[c])
+    return None if cue is None or c > 0 and tokens[c - 1].norm in NOUN_BEFORE else cue
+
+
+def cue_of_form(norm: str) -> Cue | None:
     cues = _cues()
-    return cues.get(token.norm) or cues.get(without_conjunction(token.norm))
+    return cues.get(norm) or cues.get(without_conjunction(norm))
+
+
+def relays(cue: Cue) -> bool:
+    """«نقل»: the subject passes on what the speaker after «عن» said."""
+    return fold(cue.lemma) in RELAY
+
+
+def clause_only(token: Token) -> bool:
+    """«وبين»: a cue only when its clause follows (after nothing but a name)."""
+    return without_conjunction(token.norm) in CLAUSE_ONLY
+
+
+def is_from(token: Token) -> bool:
+    """«عن», «عنه», «عنها»: where a relayed speaker is named."""
+    return token.norm in FROM or token.norm in FROM_PRONOUN
+
+
+def is_source_word(token: Token) -> bool:
+    """«حسبما», «وبحسب», «وفقا»: a word that credits who passed something on."""
+    return token.norm in SOURCE or without_conjunction(token.norm) in SOURCE
 
 
 def opens_clause(token: Token, cue: Cue) -> bool:

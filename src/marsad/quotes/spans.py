@@ -9,11 +9,15 @@ from dataclasses import dataclass
 
 from ..document import Document, Entity, Mention, Span, Token
 from ..text.segment import QUOTE_CHARS, quote_regions
-from .cues import NOT_SPEECH, cue_of, is_complementizer, opens_clause, without_conjunction
+from .cues import (NOT_SPEECH, RELATIVE, SAYING, clause_only, cue_at, is_complementizer, is_from, is_source_word,
+                   opens_clause, relays, without_conjunction)
 
 CUE_BEFORE = 8  # tokens between a cue and the quote mark that opens what it introduces («وقال الرئيس الروسي: "»)
+CUE_BEFORE_COLON = 14  # the same when a colon comes before the mark («وقال الملك سلمان في برقية للرئيس المصري …: «»)
 CUE_AFTER = 3  # tokens between a closing quote mark and a cue after it («…»، قال الوزير)
-CLAUSE_WINDOW = 10  # tokens between a cue and the أن/إن of its clause («قال بوتين في وقت سابق إن»)
+CLAUSE_WINDOW = 20  # tokens between a cue and the أن/إن of its clause («قال بوتين في وقت سابق إن», a long title,
+# «وقال روحاني بعد اتصال هاتفي مع أمير دولة قطر الشيخ تميم بن حمد آل ثاني، أمس، إن»)
+CLAUSE_ONLY_WORDS = 2  # words between «وبين» and its clause that need not be a known name («وبين الحربي أن»)
 MIN_DIRECT_WORDS = 3  # quote marks around fewer words hold a name or a term («بلا حدود»), not speech
 SENTENCE_FINAL = frozenset(".!?؟…")
 QUOTE_MARKS = frozenset(QUOTE_CHARS)
@@ -29,13 +33,14 @@ class Named:
 
 
 class MentionIndex:
-    """Entity mentions by the token they begin and end on, and the tokens they cover."""
+    """Entity mentions by the token they begin and end on, the tokens they cover, and where role phrases begin."""
 
     def __init__(self, doc: Document) -> None:
         starts = [t.start for t in doc.tokens]
         self.beginning: dict[int, Named] = {}
         self.ending: dict[int, Named] = {}
         self.covered: set[int] = set()
+        self.role_starts = {r.first for r in doc.role_phrases}  # «معالي أمين العاصمة المقدسة الدكتور أسامه البار»
         for e in doc.entities:
             for m in e.mentions:
                 first = bisect.bisect_right(starts, m.start) - 1  # the token holding the mention's start («لتشانج»)
@@ -65,48 +70,93 @@ def find_spans(doc: Document, index: MentionIndex) -> list[Found]:
     indirect = _indirect(doc.text, tokens, doc.sentences, sentence_starts, index.covered)
     taken = [(f.start, f.end) for f in indirect]
     cues = {f.cue for f in indirect}  # one cue, one quote: «وقالت شبكة “بي بي سي” أن …» is indirect
-    direct = [f for f in _direct(doc, tokens, starts)
+    direct = [f for f in _direct(doc, tokens, starts, sentence_starts, index.covered)
               if f.cue not in cues and not any(a <= f.start and f.end <= b for a, b in taken)]
     return sorted([*indirect, *direct], key=lambda f: f.start)
 
 
-def _direct(doc: Document, tokens: Sequence[Token], starts: list[int]) -> list[Found]:
+def _direct(doc: Document, tokens: Sequence[Token], starts: list[int], sentence_starts: list[int],
+            named: set[int]) -> list[Found]:
     text = doc.text
     mentions = sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
     out = []
     for p in doc.paragraphs:
         if p.language not in ("ar", None):
             continue
-        for a, b in quote_regions(text, p.start, p.end):
+        regions = quote_regions(text, p.start, p.end)
+        names: set[int] = set()  # tokens of the marks around a name or a term («وقال لـ "الاقتصادية" مازنونيتش "…"»)
+        quoted = []
+        for a, b in regions:
             inner_start, inner_end = _trimmed(text, a + 1, b - 1)
             if len(text[inner_start:inner_end].split()) < MIN_DIRECT_WORDS or _is_a_name(mentions, inner_start, inner_end):
-                continue
+                names.update((bisect.bisect_left(starts, a), bisect.bisect_left(starts, b - 1)))
+            else:
+                quoted.append((a, b, inner_start, inner_end))
+        for a, b, inner_start, inner_end in quoted:
             first = bisect.bisect_left(starts, a)  # the opening mark's token
             last = bisect.bisect_left(starts, b)  # the token after the closing mark
-            cue = _cue_before(tokens, first) if first > 0 else None
+            cue = _cue_before(tokens, first, names) if first > 0 else None
             if cue is None:
                 cue = _cue_after(tokens, last)
             if cue is not None:
                 out.append(Found(inner_start, inner_end, "direct", cue))
+        out += _after_colon(doc, tokens, starts, sentence_starts, p, regions, names, named)
     return out
 
 
-def _cue_before(tokens: Sequence[Token], first: int) -> int | None:
-    """The cue a few words before an opening mark, with no أن/إن, sentence end or other quote between."""
-    for j in range(first - 1, max(-1, first - 1 - CUE_BEFORE), -1):
+def _after_colon(doc: Document, tokens: Sequence[Token], starts: list[int], sentence_starts: list[int],
+                 paragraph: Span, regions: Sequence[tuple[int, int]], names: set[int], named: set[int]) -> list[Found]:
+    """«وقال العرادة في تصريحات لـ«عكاظ»: ضبط الجيش …»: a cue, a colon and no quote mark; the words said run to the
+    end of the sentence."""
+    out = []
+    first, end = bisect.bisect_left(starts, paragraph.start), bisect.bisect_left(starts, paragraph.end)
+    for j in range(first + 1, end - 1):
+        if tokens[j].norm != ":" or any(a <= tokens[j].start < b for a, b in regions):
+            continue
+        after = tokens[j + 1]
+        if not after.is_word or is_complementizer(after):
+            continue  # a quote mark (a direct quote of its own) or «: إن …» (an indirect one)
+        cue = _cue_before(tokens, j, names)
+        if cue is None:
+            continue
+        k = bisect.bisect_right(sentence_starts, after.start) - 1
+        end_of_sentence = min(doc.sentences[k].end, paragraph.end) if k >= 0 else paragraph.end
+        start, stop = _trimmed(doc.text, after.start, _next_cue(tokens, j, end_of_sentence, named))
+        if stop - start > 1 and len(doc.text[start:stop].split()) >= MIN_DIRECT_WORDS:
+            out.append(Found(start, stop, "direct", cue))
+    return out
+
+
+def _cue_before(tokens: Sequence[Token], first: int, names: set[int]) -> int | None:
+    """The cue a few words before an opening mark, with no أن/إن, sentence end or other quote between (the marks
+    around a name may come between)."""
+    floor = first - 1 - (CUE_BEFORE_COLON if first > 0 and tokens[first - 1].norm == ":" else CUE_BEFORE)
+    for j in range(first - 1, -1, -1):
+        if j <= floor:
+            return None
         tok = tokens[j]
+        if j in names:
+            continue
+        if tok.norm in SAYING:  # «ونقل موقع النادي عنه قوله للصحافيين بمقر فندق الفريق في جاكرتا: «…»»
+            floor = max(-1, j - CUE_BEFORE)
         if tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS or is_complementizer(tok):
             return None
-        if cue_of(tok) is not None:
+        cue = cue_at(tokens, j)
+        if cue is not None and not clause_only(tok) and (not relays(cue) or _relayed_from(tokens, j, first)):
             return j
     return None
+
+
+def _relayed_from(tokens: Sequence[Token], c: int, stop: int) -> bool:
+    """«نقل … عن …»: the relay cue at `c` names whom it relays before token `stop`."""
+    return any(is_from(tokens[j]) for j in range(c + 1, stop))
 
 
 def _cue_after(tokens: Sequence[Token], last: int) -> int | None:
     """«"…"، قال الوزير»: a cue right after the closing mark (a comma may come between)."""
     for j in range(last, min(len(tokens), last + CUE_AFTER)):
         tok = tokens[j]
-        if cue_of(tok) is not None:
+        if cue_at(tokens, j) is not None:
             return j
         if tok.is_word or tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS:
             return None
@@ -118,13 +168,13 @@ def _indirect(text: str, tokens: Sequence[Token], sentences: Sequence[Span], sen
     out = []
     covered_to = -1
     for c, tok in enumerate(tokens):
-        if tok.start < covered_to or cue_of(tok) is None:
+        if tok.start < covered_to or cue_at(tokens, c) is None:
             continue
         clause = _clause_word(tokens, c, named)
         if clause is None:
             continue
         k = bisect.bisect_right(sentence_starts, tokens[clause].start) - 1
-        end = _next_cue(tokens, clause, sentences[k].end if k >= 0 else len(text))
+        end = _next_cue(tokens, clause, sentences[k].end if k >= 0 else len(text), named)
         start, end = _trimmed(text, tokens[clause].end, end)
         if end - start < 2:
             continue
@@ -134,32 +184,52 @@ def _indirect(text: str, tokens: Sequence[Token], sentences: Sequence[Span], sen
     return out
 
 
-def _next_cue(tokens: Sequence[Token], clause: int, end: int) -> int:
-    """Where a clause ends: its sentence's end, or a cue after a comma that opens the next statement
-    («… ، مشيرا إلى أن …», «… ، وأضاف أن …»)."""
+def _next_cue(tokens: Sequence[Token], clause: int, end: int, named: set[int]) -> int:
+    """Where a clause ends: its sentence's end; a cue after a comma that opens the next statement («… ، مشيرا إلى
+    أن …»); a cue with a clause of its own a few words after a comma or right after a relative pronoun («…، وهو ما
+    أكده الناقد طارق الشناوي الذي قال إن …», not «إن بيان الصحة ذكر أن …»); or a comma before a source («…، حسبما ذكرت
+    وكالة رويترز»)."""
+    comma = None
     for j in range(clause + 1, len(tokens)):
         tok = tokens[j]
         if tok.start >= end:
             break
-        if cue_of(tok) is not None and tokens[j - 1].norm in CLAUSE_COMMAS:
-            return tokens[j - 1].start
+        if tok.norm in CLAUSE_COMMAS:
+            comma = j
+            continue
+        if comma == j - 1 and (cue_at(tokens, j) is not None or is_source_word(tok)):
+            return tokens[comma].start
+        if cue_at(tokens, j) is not None and _clause_word(tokens, j, named) is not None:
+            if comma is not None and j - comma <= CUE_BEFORE:
+                return tokens[comma].start
+            if tokens[j - 1].norm in RELATIVE:
+                return tokens[j - 1].start
     return end
 
 
 def _clause_word(tokens: Sequence[Token], c: int, named: set[int]) -> int | None:
     """The أن/إن (or على) a cue introduces, a few words on, before a sentence end, a colon, a quote mark or another
     cue."""
-    cue = cue_of(tokens[c])
+    cue = cue_at(tokens, c)
+    if cue is None:
+        return None
     marks = 0
+    relayed = False  # «ونقلت وكالة الأناضول عن مسؤول محلي قوله إن»: a relay cue's clause comes after its «عن»
     for j in range(c + 1, min(len(tokens), c + 1 + CLAUSE_WINDOW)):
         tok = tokens[j]
         marks += tok.norm in QUOTE_MARKS
-        if cue is not None and opens_clause(tok, cue):
-            if not is_complementizer(tok) and not all(k in named for k in range(c + 1, j)):
+        relayed = relayed or is_from(tok)
+        if opens_clause(tok, cue):
+            only_a_name = all(k in named for k in range(c + 1, j))
+            if not is_complementizer(tok) and not only_a_name:
                 return None  # «أكد بوتين على …», but not «مؤكدا استعداد موسكو للحفاظ على …»: only a name between
+            if clause_only(tokens[c]) and not (only_a_name or j - c - 1 <= CLAUSE_ONLY_WORDS) or relays(cue) and not relayed:
+                return None  # «بين الطرفين … أن», «نقل المصاب … بعد أن»
             before = without_conjunction(tokens[j - 1].norm)
             return None if before in NOT_SPEECH or marks % 2 else j  # (an odd mark: the أن is inside a quote)
-        if tok.norm in SENTENCE_FINAL or tok.norm == ":" or cue_of(tok) is not None:
+        if tok.norm == ":" and j + 1 < len(tokens) and is_complementizer(tokens[j + 1]):
+            continue  # «وقالت السيدة لصحيفة محلية: إنهم …»
+        if tok.norm in SENTENCE_FINAL or tok.norm == ":" or cue_at(tokens, j) is not None:
             return None  # (quote marks may come between: «وقالت شبكة “بي بي سي” أن …»)
     return None
 

@@ -1,51 +1,143 @@
-"""Who said it, and to whom: the named subject after the cue (Arabic puts the verb first: «وقال الرئيس الروسي»)
-or just before it («بوتين قال»); with none («وأضاف:», «وأكد أنه …»), the speaker of the last statement whose
-cue agrees in gender (أضاف / أضافت). The addressee is a name with ل right after («وقال بوتين لتشانج»)."""
+"""Who said it, to whom, and who passed it on.
+
+The speaker is the named subject after the cue (Arabic puts the verb first: «وقال الرئيس الروسي»), just before
+it («بوتين قال»), or after «عن» when the cue relays («ونقلت الوكالة عن مسؤول قوله»); a person named after a role of
+an organisation wins over it («رئيس القسم … الأستاذ إبراهيم رديني»). With no subject («وأضاف:», «وأكد أنه …»), the
+speaker of the last statement whose cue agrees in gender (أضاف / أضافت) carries over, named or not; a document
+(«وأضاف البيان») speaks for the last speaker. The addressee is a name with ل right after («وقال بوتين لتشانج») or
+after a noun of address and إلى/مع/ل («في رسالة إلى …», «خلال اتصال هاتفي مع …»)."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..document import Document, Entity, Mention, Span, Token
+from ..document import Document, Entity, Token
 from ..text.normalise import fold
-from .cues import NOT_SUBJECT, RELATIVE, cue_of, is_complementizer
-from .spans import QUOTE_MARKS, SENTENCE_FINAL, MentionIndex, Named
+from .cues import (ADDRESS, FROM_PRONOUN, KIN, NOT_SPEECH, NOT_SUBJECT, RELATIVE, SAYING, SOURCE_NOUN, STATEMENT, TO, clause_only,
+                   cue_of, is_complementizer, is_from, relays)
+from .spans import CLAUSE_COMMAS, QUOTE_MARKS, SENTENCE_FINAL, MentionIndex, Named
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 SUBJECT_WINDOW = 5  # tokens after a cue in which its subject begins («وقال وزير الخارجية السعودي عادل الجبير»)
+SUBJECT_REACH = 12  # tokens after a cue in which a person named after an organisation's role may follow it
 ADDRESSEE_PREFIX = "ل"  # «لتشانج»
+ADDRESS_WINDOW = 8  # tokens after the speaker in which a noun of address and its addressee come
+ROLE_BEFORE_NAME = 4  # tokens of a role before the addressee's name («للرئيس المصري عبد الفتاح السيسي»)
 CARRY_TOKENS = 250  # a speaker carries over to a cue with no subject this many tokens on, not to a later story
+UNNAMED_BEFORE = 3  # words of an unnamed subject before its cue («مصادر موثوقة أكدت»)
+SOUND_PLURAL = "ون"  # «مسؤولون»: a subject's plural ending, lost in a construct
+ARTICLE = "ال"
+BODIES = frozenset({"ORG", "GPE"})  # who issues a statement («وأضاف البيان»)
 
 
 @dataclass(slots=True)
 class Said:
     speaker: Entity | None
-    mention: Mention | None  # the words that name the speaker here; None when carried over
+    text: str | None  # the words that name the speaker here (or, carried over with no entity, where they did)
     addressee: Entity | None
-    unnamed: Span | None = None  # «وقال علماء إن»: a subject that is no entity
+    carried: bool = False
+    source: Named | str | None = None  # who relayed it: the subject of «نقلت … عن»
 
 
-def subject(tokens: Sequence[Token], c: int, index: MentionIndex, stop: int) -> Named | None:
+@dataclass(slots=True)
+class Last:
+    entity: Entity | None
+    words: str | None
+    at: int  # the cue's token
+    source: Named | str | None = None  # who relayed them («ونقل موقع النادي عنه قوله …»; «وأضاف:» goes on relayed)
+
+
+def ends_subject(tok: Token) -> bool:
+    return tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS or tok.norm == ":" or is_complementizer(tok)
+
+
+def subject(tokens: Sequence[Token], c: int, index: MentionIndex, stop: int, before: bool = True) -> Named | None:
     """The speaker named after the cue (before token `stop`, where the words said begin), else right before it."""
-    for j in range(c + 1, min(stop, c + 1 + SUBJECT_WINDOW)):
+    reach = min(stop, len(tokens), c + 1 + SUBJECT_REACH)
+    for j in range(c + 1, min(reach, c + 1 + SUBJECT_WINDOW)):
         tok = tokens[j]
-        if tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS or tok.norm == ":" or is_complementizer(tok):
+        if tok.norm in QUOTE_MARKS and stop < len(tokens):
+            continue  # the words said begin at `stop`: marks before are a name's («وقال لـ "الاقتصادية" مازنونيتش "…"»)
+        if ends_subject(tok):
             break
+        if j > c + 1 and in_construct(tokens[j - 1], tok):
+            return None  # «وأبلغ مسؤولون النادي»: someone unnamed speaks
         found = index.beginning.get(j)
         if found is not None and found.entity.type in SPEAKER_TYPES and tok.prefix != ADDRESSEE_PREFIX:
-            return found
-    before = c - 1
-    if before > 0 and tokens[before].norm in RELATIVE:  # «النائب محمد ساندو، الذي قال»: the name before
-        before -= 2 if before > 1 and tokens[before - 1].norm in ("،", ",") else 1
-    found = index.ending.get(before)
+            return found if found.entity.type == "PERSON" or j == c + 1 else person_after(tokens, found, index, reach)
+        if without_article(tok) in KIN:
+            return None  # «وقالت والدة فانينج»: someone unnamed speaks
+    if c + 1 in index.role_starts:  # a long title before the name: «وأكد معالي أمين العاصمة المقدسة الدكتور أسامه البار»
+        for j in range(c + 1 + SUBJECT_WINDOW, reach):
+            tok = tokens[j]
+            if ends_subject(tok) or tok.norm in CLAUSE_COMMAS or is_subjectless(tok):
+                break
+            found = index.beginning.get(j)
+            if found is not None and found.entity.type == "PERSON":
+                return found
+    if not before:
+        return None
+    back = c - 1
+    if back > 0 and tokens[back].norm in RELATIVE:  # «النائب محمد ساندو، الذي قال»: the name before
+        back -= 2 if back > 1 and tokens[back - 1].norm in CLAUSE_COMMAS else 1
+    found = index.ending.get(back)
     return found if found is not None and found.entity.type in SPEAKER_TYPES else None
 
 
-def addressee(tokens: Sequence[Token], after: int, index: MentionIndex) -> Entity | None:
-    """A name with ل right after the speaker (or the cue): «وقال بوتين لتشانج» (not «الشركة المملوكة لمجموعة …»)."""
+def person_after(tokens: Sequence[Token], found: Named, index: MentionIndex, reach: int) -> Named:
+    """«رئيس القسم والمشرف على البعثة الأستاذ إبراهيم رديني»: the person a role of the organisation leads to."""
+    for j in range(found.last + 1, reach):
+        if ends_subject(tokens[j]) or tokens[j].norm in CLAUSE_COMMAS:
+            break
+        person = index.beginning.get(j)
+        if person is not None and person.entity.type == "PERSON":
+            return person
+    return found
+
+
+def in_construct(before: Token, tok: Token) -> bool:
+    """«مسؤولون النادي»: an indefinite plural that keeps its ن is in no construct, and no adjective after it is
+    definite, so the definite word after it is its object (not «الشؤون التعليمية»)."""
+    return before.norm.endswith(SOUND_PLURAL) and not before.stem.startswith(ARTICLE) and tok.stem.startswith(ARTICLE)
+
+
+def without_article(tok: Token) -> str:
+    stem = tok.stem or tok.norm
+    return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+
+
+def addressee(tokens: Sequence[Token], after: int, index: MentionIndex, stop: int) -> Entity | None:
+    """A name with ل right after the speaker (or the cue): «وقال بوتين لتشانج» (not «الشركة المملوكة لمجموعة …»);
+    or after a noun of address and إلى/مع/ل before the words said («في رسالة إلى …», «في تصريحات لـ«عكاظ»»)."""
     j = after + 1
-    if j < len(tokens) and tokens[j].prefix == ADDRESSEE_PREFIX and (found := index.beginning.get(j)):
+    if j + 1 < len(tokens) and tokens[j].norm == ADDRESSEE_PREFIX:  # «وقال لـ "الاقتصادية"», «أكدت لـ«الشرق الأوسط»»
+        j += 1 + (tokens[j + 1].norm in QUOTE_MARKS)
+    elif j >= len(tokens) or tokens[j].prefix != ADDRESSEE_PREFIX:
+        j = -1
+    if j >= 0 and (found := index.beginning.get(j)):
         return found.entity if found.entity.type in SPEAKER_TYPES else None
+    for j in range(after + 1, min(stop, len(tokens), after + 1 + ADDRESS_WINDOW)):
+        tok = tokens[j]
+        if ends_subject(tok) or tok.norm not in ADDRESS or tokens[j - 1].norm in ADDRESS:
+            continue
+        if tokens[j - 1].norm in NOT_SPEECH:
+            break  # «بعد اتصال هاتفي مع …»: after a call, not in it
+        k = j + 1  # «تصريحات» «ل» «عكاظ» or «تصريح» «لعكاظ» or «اتصال» «هاتفي» «مع» «…»
+        while k < min(stop, len(tokens)) and (tokens[k].norm in ADDRESS or tokens[k].norm in QUOTE_MARKS):
+            k += 1
+        if k < len(tokens) and (tokens[k].norm in TO or tokens[k].norm == ADDRESSEE_PREFIX):
+            k += 1
+            while k < len(tokens) and tokens[k].norm in QUOTE_MARKS:
+                k += 1
+        elif k >= len(tokens) or tokens[k].prefix != ADDRESSEE_PREFIX:
+            continue
+        found = index.beginning.get(k)
+        if found is None and k in index.role_starts:  # «في برقية للرئيس المصري عبد الفتاح السيسي»
+            named = [index.beginning[m] for m in range(k + 1, min(stop, k + 1 + ROLE_BEFORE_NAME)) if m in index.beginning]
+            found = next((n for n in named if n.entity.type == "PERSON"), named[0] if named else None)
+        if found is not None and found.entity.type in SPEAKER_TYPES:
+            return found.entity
     return None
 
 
@@ -56,32 +148,134 @@ class Speakers:
         self.tokens = doc.tokens
         self.text = doc.text
         self.index = index
-        self.last: dict[str, tuple[Entity, int]] = {}  # gender of cue -> the last speaker named, and their cue
+        self.last: dict[str, Last] = {}  # gender of cue -> the last speaker named
+        self.latest: Last | None = None  # of either gender
+        self.body: Last | None = None  # the last organisation or country: whom «وأضاف البيان» speaks for
+        self.persons = sorted(k for k, named in index.ending.items() if named.entity.type == "PERSON")
 
     def statement(self, c: int) -> None:
-        """A cue that introduces no quote («أكد بوتين على …») still names who speaks next."""
-        found = subject(self.tokens, c, self.index, len(self.tokens))
+        """A cue that introduces no quote («أكد بوتين على …», «وأبدى رئيس هجر ليونة») still names who speaks next."""
         cue = cue_of(self.tokens[c])
-        if found is not None and cue is not None:
-            self.last[cue.gender] = (found.entity, c)
+        if cue is None or cue.participle or relays(cue) or clause_only(self.tokens[c]):
+            return
+        found = subject(self.tokens, c, self.index, len(self.tokens))
+        if found is not None:
+            self.remember(cue.gender, Last(found.entity, None, c))
+        elif (unnamed := unnamed_subject(self.tokens, c, len(self.tokens))) is not None:
+            self.remember(cue.gender, Last(None, self.words(unnamed), c))
+
+    def remember(self, gender: str, last: Last) -> None:
+        self.last[gender] = last
+        self.latest = last
+        if last.entity is not None and last.entity.type in BODIES:
+            self.body = last
+
+    def words(self, span: tuple[int, int]) -> str:
+        return self.text[self.tokens[span[0]].start:self.tokens[span[1]].end]
+
+    def carried(self, gender: str, c: int) -> Last | None:
+        last = self.last.get(gender)
+        return last if last is not None and c - last.at <= CARRY_TOKENS else None
 
     def of(self, c: int, stop: int) -> Said:
         """Speaker and addressee of the quote the cue at token `c` introduces, its words beginning at token `stop`."""
         cue = cue_of(self.tokens[c])
         gender = cue.gender if cue is not None else "m"
-        found = subject(self.tokens, c, self.index, stop)
+        if cue is not None and relays(cue):
+            relayed = self.relayed(c, stop)
+            if relayed is not None:
+                return relayed
+        return self.said(c, c, stop, gender)
+
+    def said(self, c: int, at: int, stop: int, gender: str) -> Said:
+        """The speaker named after token `at` (the cue, or the «عن» of a relay), else carried over."""
+        cue = cue_of(self.tokens[c])
+        own = cue is None or not cue.participle or at != c  # «مؤكدا استعداد موسكو»: a participle's noun is its object
+        found = subject(self.tokens, at, self.index, stop, before=at == c) if own else None
         if found is not None:
-            self.last[gender] = (found.entity, c)
-            return Said(found.entity, found.mention, addressee(self.tokens, max(found.last, c), self.index))
-        unnamed = unnamed_subject(self.tokens, c, stop)
-        last = self.last.get(gender)
-        carried = last[0] if last is not None and c - last[1] <= CARRY_TOKENS else None
+            self.remember(gender, Last(found.entity, None, c))
+            right_after = self.tokens[at + 1]  # «وقال لـ"الاقتصادية" مازنونيتش»: the addressee before the speaker
+            early = found.mention.start > right_after.end and ADDRESSEE_PREFIX in (right_after.norm, right_after.prefix)
+            first = self.addressee(at, stop) if early else None
+            if first is not None and first is not found.entity:
+                return Said(found.entity, self.text[found.mention.start:found.mention.end], first)
+            return Said(found.entity, self.speaker_text(at, found), self.addressee(max(found.last, at), stop))
+        carried = self.carried(gender, c)
+        unnamed = (unnamed_subject(self.tokens, at, stop) or self.unnamed_before(c)) if own else None
         if unnamed is not None:
-            # «وأضاف النائب:» after «النائب محمد ساندو»: a role of the last speaker names them again
-            if carried is not None and holds_role(carried, self.text[unnamed.start:unnamed.end]):
-                return Said(carried, Mention(unnamed.start, unnamed.end), None)
-            return Said(None, None, None, unnamed)
-        return Said(carried, None, addressee(self.tokens, c, self.index))
+            words = self.words(unnamed)
+            if carried is not None and carried.entity is not None and holds_role(carried.entity, words):
+                # «وأضاف النائب:» after «النائب محمد ساندو»: a role of the last speaker names them again
+                return Said(carried.entity, words, None)
+            if fold(words) in STATEMENT:
+                issuer = self.body or self.latest  # (a body's statement is its own wherever the article quotes it)
+                if issuer is not None and (issuer is self.body or c - issuer.at <= CARRY_TOKENS):
+                    return Said(issuer.entity, words if issuer.entity is not None else issuer.words, None)
+            self.remember(gender, Last(None, words, c))
+            return Said(None, words, self.addressee(unnamed[1], stop))
+        if carried is None:
+            return Said(None, None, self.addressee(at, stop))
+        return Said(carried.entity, None if carried.entity is not None else carried.words,
+                    self.addressee(at, stop), carried=True, source=carried.source)
+
+    def relayed(self, c: int, stop: int) -> Said | None:
+        """«ونقلت وكالة الأناضول عن مسؤول محلي قوله إن …»: the speaker after «عن», the subject its source;
+        «ونقلت عنه صحيفة «الفجر» قوله»: the speaker carried over, the source after the pronoun."""
+        tokens = self.tokens
+        at = next((j for j in range(c + 1, min(stop, len(tokens))) if is_from(tokens[j])), None)
+        if at is None:
+            return None
+        pronoun = FROM_PRONOUN.get(tokens[at].norm)
+        if pronoun is not None:
+            person = self.recent_person(c) if pronoun == "m" else None  # «وشعر زانزي بإحباط … ونقل موقع النادي عنه»
+            if person is not None:
+                self.remember(pronoun, Last(person.entity, None, c))
+            said = Said(person.entity, None, None, carried=True) if person else self.said(c, at, at, pronoun)
+            if at > c + 1:  # «ونقل موقع النادي عنه», else «ونقلت عنه صحيفة الفجر»
+                source = subject(tokens, c, self.index, at, before=False) or self.source_words(c, at)
+            else:
+                source = subject(tokens, at, self.index, stop, before=False) or self.source_words(at, stop)
+        else:
+            said = self.said(c, at, stop, "m")  # (the cue agrees with the relaying subject, not the speaker)
+            source = subject(tokens, c, self.index, at, before=False) or self.source_words(c, at)
+        said.source = source
+        if self.latest is not None and self.latest.at == c:
+            self.latest.source = source
+        return said
+
+    def recent_person(self, c: int) -> Named | None:
+        """The last person named before token `c`, not longer ago than a speaker carries over."""
+        k = bisect.bisect_left(self.persons, c) - 1
+        return self.index.ending[self.persons[k]] if k >= 0 and c - self.persons[k] <= CARRY_TOKENS else None
+
+    def unnamed_before(self, c: int) -> tuple[int, int] | None:
+        """«فإن مصادر موثوقة أكدت»: a source noun and its words just before the cue."""
+        for k in range(c - 1, max(-1, c - 1 - UNNAMED_BEFORE), -1):
+            tok = self.tokens[k]
+            if not tok.is_word:
+                return None
+            if without_article(tok) in SOURCE_NOUN:
+                return k, c - 1
+        return None
+
+    def source_words(self, after: int, stop: int) -> str | None:
+        span = unnamed_subject(self.tokens, after, stop)
+        return self.words(span) if span else None
+
+    def speaker_text(self, at: int, found: Named) -> str:
+        """The words from the cue (or «عن») to the name («المتحدث باسم الشرطة»), or the name before the cue."""
+        if found.mention.start > self.tokens[at].end:
+            tokens = self.tokens
+            k = at + 1
+            if tokens[k].norm == ADDRESSEE_PREFIX and tokens[k + 1].norm in QUOTE_MARKS:  # «لـ "الاقتصادية" مازنونيتش»
+                close = next((m for m in range(k + 2, found.last) if tokens[m].norm in QUOTE_MARKS
+                              and tokens[m].start < found.mention.start), None)
+                k = close + 1 if close is not None else k
+            return self.text[tokens[k].start:found.mention.end]
+        return self.text[found.mention.start:found.mention.end]  # «بوتين قال»
+
+    def addressee(self, after: int, stop: int) -> Entity | None:
+        return addressee(self.tokens, after, self.index, stop)
 
 
 def holds_role(entity: Entity, words: str) -> bool:
@@ -90,11 +284,29 @@ def holds_role(entity: Entity, words: str) -> bool:
     return any(fold(r) == key or fold(r).startswith(key + " ") for r in (*entity.roles, *entity.former_roles))
 
 
-def unnamed_subject(tokens: Sequence[Token], c: int, stop: int) -> Span | None:
-    """The words of a subject that names no entity («علماء», «المصادر», «مصدر مطلع»), between the cue and the
-    words said; None when nothing there names anyone («وأضاف:», «وأكد لاحقا أنه»)."""
-    words = [t for t in tokens[c + 1:min(stop, c + 1 + SUBJECT_WINDOW)] if t.is_word]
-    if not words or words[0].norm in NOT_SUBJECT or words[0].stem in NOT_SUBJECT or words[0].prefix == ADDRESSEE_PREFIX:
+def unnamed_subject(tokens: Sequence[Token], c: int, stop: int) -> tuple[int, int] | None:
+    """The first and last token of a subject that names no entity («علماء», «المصادر», «دراسة طبية حديثة»): the
+    words after the cue up to a comma, a preposition, a relative pronoun or the words said; None when nothing there
+    names anyone («وأضاف:», «وأكد لاحقا أنه»)."""
+    first = c + 1
+    end = min(stop, len(tokens), c + 1 + SUBJECT_WINDOW)
+    if first >= end or not tokens[first].is_word or is_subjectless(tokens[first]):
         return None
-    named = [t for t in words if t.norm not in NOT_SUBJECT and t.prefix != ADDRESSEE_PREFIX]
-    return Span(named[0].start, named[-1].end) if named else None
+    last = first
+    for j in range(first + 1, end):
+        tok = tokens[j]
+        if tok.norm in QUOTE_MARKS:  # «جريدة "جارديان"»
+            continue
+        title = tok.prefix == ADDRESSEE_PREFIX and tok.stem.startswith(ARTICLE)  # «المساعدة للشؤون التعليمية»
+        if not tok.is_word or is_subjectless(tok) and not title or tok.norm in RELATIVE or in_construct(tokens[j - 1], tok):
+            break
+        last = j
+    if sum(t.norm in QUOTE_MARKS for t in tokens[first:last + 1]) % 2 and last + 1 < end:
+        last += 1  # the closing mark of a quoted name
+    return first, last
+
+
+def is_subjectless(tok: Token) -> bool:
+    """A word that names nobody: time, manner, place, a preposition, «قوله», or a name after ل (an addressee)."""
+    return (tok.norm in NOT_SUBJECT or tok.stem in NOT_SUBJECT or tok.norm in SAYING or tok.prefix == ADDRESSEE_PREFIX
+            or is_complementizer(tok))

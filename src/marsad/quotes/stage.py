@@ -1,4 +1,4 @@
-"""The quotes stage: direct, indirect and mixed quotes with their cue, speaker and addressee.
+"""The quotes stage: direct, indirect and mixed quotes with their cue, speaker, addressee and source.
 
     from marsad.quotes.stage import QuoteStage
     doc = QuoteStage()(doc)        # after the entities stage: fills doc.quotes
@@ -8,16 +8,17 @@ from __future__ import annotations
 import bisect
 
 from ..document import Document, Quote, Span
-from .cues import cue_of, cue_start
+from .cues import cue_at, cue_start
+from .sources import Sources
 from .spans import MentionIndex, find_spans
 from .speakers import Speakers
 
 
 class QuoteStage:
-    """Doc -> doc: fills `doc.quotes`, in text order."""
+    """Doc -> doc: fills `doc.quotes`, in text order; the agencies credited as sources join `doc.wire_sources`."""
 
     name = "quotes"
-    requires = ("tokens", "sentences", "paragraphs", "entities")
+    requires = ("tokens", "sentences", "paragraphs", "role_phrases", "entities")
     provides = ("quotes",)
 
     def __call__(self, doc: Document) -> Document:
@@ -25,28 +26,32 @@ class QuoteStage:
         index = MentionIndex(doc)
         found = {f.cue: f for f in find_spans(doc, index)}
         speakers = Speakers(doc, index)
+        sources = Sources(doc, index)
         starts = [t.start for t in tokens]
+        said_spans = sorted((f.start, f.end) for f in found.values())
         quotes = []
         for c, tok in enumerate(tokens):  # in text order, so that a speaker carries over to «وأضاف:»
-            if cue_of(tok) is None:
+            if cue_at(tokens, c) is None:
                 continue
             f = found.get(c)
             if f is None:
-                speakers.statement(c)
+                if not inside(said_spans, tok.start):  # a cue in the words said is not the story's
+                    speakers.statement(c)
                 continue
             stop = f.clause if f.clause is not None else min(bisect.bisect_left(starts, f.start), len(tokens))
             said = speakers.of(c, stop if stop > c else len(tokens))
-            if said.unnamed is not None:
-                speaker_text = doc.span_text(said.unnamed)
-            elif said.mention is None:
-                speaker_text = None  # carried over, or nobody
-            elif said.mention.start > tok.end:  # the words from the cue to the name: «المتحدث باسم الشرطة»
-                speaker_text = doc.text[tokens[c + 1].start:said.mention.end]
-            else:
-                speaker_text = doc.span_text(said.mention)  # «بوتين قال»
+            credit = sources.named(said.source) if said.source is not None else sources.of(f, said.speaker)
+            if credit is not None and credit.agency and credit.name not in doc.wire_sources:
+                doc.wire_sources.append(credit.name)
             quotes.append(Quote(f.start, f.end, f.kind, cue=Span(cue_start(tok), tok.end),
-                                speaker=said.speaker.id if said.speaker else None, speaker_text=speaker_text,
+                                speaker=said.speaker.id if said.speaker else None, speaker_text=said.text,
                                 addressee=said.addressee.id if said.addressee else None,
-                                carried=said.speaker is not None and said.mention is None))
+                                source=credit.name if credit is not None else None, carried=said.carried))
         doc.quotes = sorted(quotes, key=lambda q: q.start)
         return doc
+
+
+def inside(spans: list[tuple[int, int]], char: int) -> bool:
+    """Whether `char` lies in one of the sorted, non-overlapping spans."""
+    k = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= char < spans[k][1]

@@ -46,8 +46,9 @@ def agency_index() -> AgencyIndex:
     return AgencyIndex({w: tuple(n) for w, n in by_first.items()}, frozenset(cues))
 
 
-def find_wire_sources(text: str) -> list[str]:
-    """Canonical English names of the agencies `text` credits, in order of first mention."""
+def find_wire_sources(text: str, credit: bool = False) -> list[str]:
+    """Canonical English names of the agencies `text` credits, in order of first mention. With `credit`, the text
+    is a credit itself («حسبما ذكرت واس»), where short forms count too."""
     agencies = agency_index()
     form = fold(text)
     if agencies.cues.isdisjoint(WORD.findall(form)):
@@ -59,7 +60,7 @@ def find_wire_sources(text: str) -> list[str]:
         for candidate in _without_proclitic(word):
             for name in index.get(candidate, ()):
                 if _matches_at(words, i, name) and name.name_en not in found:
-                    if not name.weak or credited(words, i, len(name.parts)):
+                    if not name.weak or credit or credited(words, i, len(name.parts)):
                         found.append(name.name_en)
                         break
     return found
