@@ -1,5 +1,5 @@
 """Quotes on SaudiNewsNet: how many per article by kind, the share with a speaker entity, carried over or unnamed,
-and the quotes stage's own speed.
+with an addressee or a source, and the quotes stage's own speed.
 
     .venv/bin/python benchmarks/quotes/stats.py ../shared/corpus/saudinewsnet [--articles 2000]
     .venv/bin/python benchmarks/quotes/stats.py ../shared/corpus/saudinewsnet --draw 50 [--seed 20261203]
@@ -23,7 +23,7 @@ from marsad.document import Document, Source
 from marsad.quotes.stage import QuoteStage
 
 DRAWN_ARTICLES = 400  # the articles quotes are drawn from
-CONTEXT_CHARS = 60  # shown before the cue
+CONTEXT_CHARS = 60  # shown before the cue (--context)
 
 
 def sample(corpus: Path, n: int) -> list[str]:
@@ -41,9 +41,10 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--draw", type=int, help="print this many quotes drawn at random, for a check by hand")
     parser.add_argument("--seed", type=int, default=20261203)
+    parser.add_argument("--context", type=int, default=CONTEXT_CHARS, help="characters shown before each cue")
     args = parser.parse_args()
     if args.draw:
-        draw(sample(args.corpus, args.articles), args.draw, args.seed)
+        draw(sample(args.corpus, args.articles), args.draw, args.seed, args.context)
         return
     pipeline = load_pipeline()
     before = [s for s in pipeline.stages if s.name != "quotes"]
@@ -62,17 +63,18 @@ def main() -> None:
     quotes = [q for d in docs for q in d.quotes]
     n = len(quotes) or 1
     print("| articles | quotes | per article | direct | indirect | mixed | speaker entity | carried over | "
-          "unnamed speaker (words only) | no speaker | stage alone |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "unnamed speaker (words only) | no speaker | addressee | source | stage alone |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     print(f"| {len(docs):,} | {len(quotes):,} | {len(quotes) / len(docs):.2f} | {kinds['direct']:,} | {kinds['indirect']:,} "
           f"| {kinds['mixed']:,} | {sum(q.speaker is not None for q in quotes) / n:.2f} "
           f"| {sum(q.carried for q in quotes) / n:.2f} "
           f"| {sum(q.speaker is None and q.speaker_text is not None for q in quotes) / n:.2f} "
           f"| {sum(q.speaker is None and q.speaker_text is None for q in quotes) / n:.2f} "
+          f"| {sum(q.addressee is not None for q in quotes) / n:.2f} | {sum(q.source is not None for q in quotes) / n:.2f} "
           f"| {len(docs) / seconds:,.0f} articles/s |")
 
 
-def draw(bodies: list[str], n: int, seed: int) -> None:
+def draw(bodies: list[str], n: int, seed: int, context: int) -> None:
     pipeline = load_pipeline()
     rng = random.Random(seed)
     found = []
@@ -83,8 +85,9 @@ def draw(bodies: list[str], n: int, seed: int) -> None:
     rng.shuffle(found)
     for k, (q, doc, names) in enumerate(found[:n], 1):
         t = doc.text
-        before = t[max(0, q.cue.start - CONTEXT_CHARS):q.cue.start].replace("\n", " ")
-        print(f"{k}. [{q.kind}] speaker={names.get(q.speaker)} speaker_text={q.speaker_text} carried={q.carried}")
+        before = t[max(0, q.cue.start - context):q.cue.start].replace("\n", " ")
+        print(f"{k}. [{q.kind}] speaker={names.get(q.speaker)} speaker_text={q.speaker_text} carried={q.carried} "
+              f"addressee={names.get(q.addressee)} source={q.source}")
         print(f"   …{before}⟦{t[q.cue.start:q.cue.end]}⟧{t[q.cue.end:q.start][:80]}")
         print(f"   said: {t[q.start:q.end][:160]}{'…' if q.end - q.start > 160 else ''} || then: {t[q.end:q.end + 25]!r}")
 

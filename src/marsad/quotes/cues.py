@@ -27,6 +27,7 @@ SAYING = _WORDS["saying"]  # «قوله»
 KIN = _WORDS["kin"]  # «والدة», «محامي»: before a name, someone else speaks
 STATEMENT = _WORDS["statement"]  # «البيان»: a document speaks for the body that issued it
 SOURCE = _WORDS["source"]  # «حسبما», «بحسب», «وفقا»
+SOURCE_FORMS = SOURCE | {c + w for c in CONJUNCTIONS for w in SOURCE}  # «وبحسب»
 SOURCE_FILLER = _WORDS["source_filler"]
 SOURCE_NOUN = _WORDS["source_noun"]
 ADDRESS = _WORDS["address"]  # «رسالة», «اتصال»: the addressee follows إلى, مع or ل
@@ -47,6 +48,14 @@ def _cues() -> dict[str, Cue]:
     return {fold(form): Cue(lemma, gender, part == "participle") for form, lemma, gender, part in data_rows("quotes/cues.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _cue_forms() -> dict[str, Cue]:
+    """Every cue form, also with و or ف written onto it («وقال»)."""
+    cues = _cues()
+    with_conjunction = {c + form: cue for form, cue in cues.items() for c in CONJUNCTIONS if len(c + form) > 3}
+    return {**with_conjunction, **cues}
+
+
 def without_conjunction(norm: str) -> str:
     return norm[1:] if norm[:1] in CONJUNCTIONS and len(norm) > 3 else norm
 
@@ -56,10 +65,16 @@ def cue_of(token: Token) -> Cue | None:
     return cue_of_form(token.norm)
 
 
-def cue_at(tokens: Sequence[Token], c: int) -> Cue | None:
-    """The cue token `c` is, in its context: none after «عدم» or «دون» («الذي فضل عدم ذكر اسمه»: a verbal noun)."""
-    cue = cue_of(tokens[c])
-    return None if cue is None or c > 0 and tokens[c - 1].norm in NOUN_BEFORE else cue
+def cues_in(tokens: Sequence[Token]) -> dict[int, Cue]:
+    """The cue tokens of a text, by index, in their context: none after «عدم» or «دون» («الذي فضل عدم ذكر اسمه»: a
+    verbal noun)."""
+    forms = _cue_forms()
+    out = {}
+    for c, tok in enumerate(tokens):
+        cue = forms.get(tok.norm)
+        if cue is not None and not (c > 0 and tokens[c - 1].norm in NOUN_BEFORE):
+            out[c] = cue
+    return out
 
 
 def cue_of_form(norm: str) -> Cue | None:
@@ -84,7 +99,7 @@ def is_from(token: Token) -> bool:
 
 def is_source_word(token: Token) -> bool:
     """«حسبما», «وبحسب», «وفقا»: a word that credits who passed something on."""
-    return token.norm in SOURCE or without_conjunction(token.norm) in SOURCE
+    return token.norm in SOURCE_FORMS
 
 
 def opens_clause(token: Token, cue: Cue) -> bool:

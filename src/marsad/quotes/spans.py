@@ -4,12 +4,12 @@ index of its cue; the speaker is another module's business (`speakers`)."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..document import Document, Entity, Mention, Span, Token
+from ..document import Document, Entity, Mention, Span
 from ..text.segment import QUOTE_CHARS, quote_regions
-from .cues import (NOT_SPEECH, RELATIVE, SAYING, clause_only, cue_at, is_complementizer, is_from, is_source_word,
+from .cues import (NOT_SPEECH, RELATIVE, SAYING, Cue, clause_only, is_complementizer, is_from, is_source_word,
                    opens_clause, relays, without_conjunction)
 
 CUE_BEFORE = 8  # tokens between a cue and the quote mark that opens what it introduces («وقال الرئيس الروسي: "»)
@@ -60,178 +60,184 @@ class Found:
     clause: int | None = None  # token index of أن/إن (indirect and mixed)
 
 
-def find_spans(doc: Document, index: MentionIndex) -> list[Found]:
-    """Every quote of the Arabic paragraphs, in text order."""
-    tokens = doc.tokens
-    if not tokens:
+def find_spans(doc: Document, index: MentionIndex, cues: Mapping[int, Cue]) -> list[Found]:
+    """Every quote of the Arabic paragraphs, in text order; `cues` are the cue tokens (`cues.cues_in`)."""
+    if not doc.tokens:
         return []
-    starts = [t.start for t in tokens]
-    sentence_starts = [s.start for s in doc.sentences]
-    indirect = _indirect(doc.text, tokens, doc.sentences, sentence_starts, index.covered)
+    finder = Finder(doc, index.covered, cues)
+    indirect = finder.indirect()
     taken = [(f.start, f.end) for f in indirect]
-    cues = {f.cue for f in indirect}  # one cue, one quote: «وقالت شبكة “بي بي سي” أن …» is indirect
-    direct = [f for f in _direct(doc, tokens, starts, sentence_starts, index.covered)
-              if f.cue not in cues and not any(a <= f.start and f.end <= b for a, b in taken)]
+    cue_tokens = {f.cue for f in indirect}  # one cue, one quote: «وقالت شبكة “بي بي سي” أن …» is indirect
+    direct = [f for f in finder.direct()
+              if f.cue not in cue_tokens and not any(a <= f.start and f.end <= b for a, b in taken)]
     return sorted([*indirect, *direct], key=lambda f: f.start)
 
 
-def _direct(doc: Document, tokens: Sequence[Token], starts: list[int], sentence_starts: list[int],
-            named: set[int]) -> list[Found]:
-    text = doc.text
-    mentions = sorted((m.start, m.end) for e in doc.entities for m in e.mentions)
-    out = []
-    for p in doc.paragraphs:
-        if p.language not in ("ar", None):
-            continue
-        regions = quote_regions(text, p.start, p.end)
-        names: set[int] = set()  # tokens of the marks around a name or a term («وقال لـ "الاقتصادية" مازنونيتش "…"»)
-        quoted = []
-        for a, b in regions:
-            inner_start, inner_end = _trimmed(text, a + 1, b - 1)
-            if len(text[inner_start:inner_end].split()) < MIN_DIRECT_WORDS or _is_a_name(mentions, inner_start, inner_end):
-                names.update((bisect.bisect_left(starts, a), bisect.bisect_left(starts, b - 1)))
-            else:
-                quoted.append((a, b, inner_start, inner_end))
-        for a, b, inner_start, inner_end in quoted:
-            first = bisect.bisect_left(starts, a)  # the opening mark's token
-            last = bisect.bisect_left(starts, b)  # the token after the closing mark
-            cue = _cue_before(tokens, first, names) if first > 0 else None
+class Finder:
+    """The quotes of one document: its tokens, the tokens entity mentions cover, and its cue tokens."""
+
+    def __init__(self, doc: Document, named: set[int], cues: Mapping[int, Cue]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.starts = [t.start for t in doc.tokens]
+        self.sentence_starts = [s.start for s in doc.sentences]
+        self.named = named
+        self.cues = cues
+
+    def sentence_end(self, char: int, default: int) -> int:
+        k = bisect.bisect_right(self.sentence_starts, char) - 1
+        return self.doc.sentences[k].end if k >= 0 else default
+
+    def direct(self) -> list[Found]:
+        text, starts = self.text, self.starts
+        mentions = sorted((m.start, m.end) for e in self.doc.entities for m in e.mentions)
+        out = []
+        for p in self.doc.paragraphs:
+            if p.language not in ("ar", None):
+                continue
+            regions = quote_regions(text, p.start, p.end)
+            names: set[int] = set()  # the marks around a name or a term («وقال لـ "الاقتصادية" مازنونيتش "…"»)
+            quoted = []
+            for a, b in regions:
+                inner_start, inner_end = _trimmed(text, a + 1, b - 1)
+                if len(text[inner_start:inner_end].split()) < MIN_DIRECT_WORDS or _is_a_name(mentions, inner_start, inner_end):
+                    names.update((bisect.bisect_left(starts, a), bisect.bisect_left(starts, b - 1)))
+                else:
+                    quoted.append((a, b, inner_start, inner_end))
+            for a, b, inner_start, inner_end in quoted:
+                first = bisect.bisect_left(starts, a)  # the opening mark's token
+                last = bisect.bisect_left(starts, b)  # the token after the closing mark
+                cue = self.cue_before(first, names) if first > 0 else None
+                if cue is None:
+                    cue = self.cue_after(last)
+                if cue is not None:
+                    out.append(Found(inner_start, inner_end, "direct", cue))
+            out += self.after_colon(p, regions, names)
+        return out
+
+    def after_colon(self, paragraph: Span, regions: Sequence[tuple[int, int]], names: set[int]) -> list[Found]:
+        """«وقال العرادة في تصريحات لـ«عكاظ»: ضبط الجيش …»: a cue, a colon and no quote mark; the words said run to
+        the end of the sentence, or to the next cue."""
+        tokens, out = self.tokens, []
+        first, end = bisect.bisect_left(self.starts, paragraph.start), bisect.bisect_left(self.starts, paragraph.end)
+        for j in range(first + 1, end - 1):
+            if tokens[j].norm != ":" or any(a <= tokens[j].start < b for a, b in regions):
+                continue
+            after = tokens[j + 1]
+            if not after.is_word or is_complementizer(after):
+                continue  # a quote mark (a direct quote of its own) or «: إن …» (an indirect one)
+            cue = self.cue_before(j, names)
             if cue is None:
-                cue = _cue_after(tokens, last)
-            if cue is not None:
-                out.append(Found(inner_start, inner_end, "direct", cue))
-        out += _after_colon(doc, tokens, starts, sentence_starts, p, regions, names, named)
-    return out
+                continue
+            end_of_sentence = min(self.sentence_end(after.start, paragraph.end), paragraph.end)
+            start, stop = _trimmed(self.text, after.start, self.next_cue(j, end_of_sentence))
+            if stop - start > 1 and len(self.text[start:stop].split()) >= MIN_DIRECT_WORDS:
+                out.append(Found(start, stop, "direct", cue))
+        return out
 
-
-def _after_colon(doc: Document, tokens: Sequence[Token], starts: list[int], sentence_starts: list[int],
-                 paragraph: Span, regions: Sequence[tuple[int, int]], names: set[int], named: set[int]) -> list[Found]:
-    """«وقال العرادة في تصريحات لـ«عكاظ»: ضبط الجيش …»: a cue, a colon and no quote mark; the words said run to the
-    end of the sentence."""
-    out = []
-    first, end = bisect.bisect_left(starts, paragraph.start), bisect.bisect_left(starts, paragraph.end)
-    for j in range(first + 1, end - 1):
-        if tokens[j].norm != ":" or any(a <= tokens[j].start < b for a, b in regions):
-            continue
-        after = tokens[j + 1]
-        if not after.is_word or is_complementizer(after):
-            continue  # a quote mark (a direct quote of its own) or «: إن …» (an indirect one)
-        cue = _cue_before(tokens, j, names)
-        if cue is None:
-            continue
-        k = bisect.bisect_right(sentence_starts, after.start) - 1
-        end_of_sentence = min(doc.sentences[k].end, paragraph.end) if k >= 0 else paragraph.end
-        start, stop = _trimmed(doc.text, after.start, _next_cue(tokens, j, end_of_sentence, named))
-        if stop - start > 1 and len(doc.text[start:stop].split()) >= MIN_DIRECT_WORDS:
-            out.append(Found(start, stop, "direct", cue))
-    return out
-
-
-def _cue_before(tokens: Sequence[Token], first: int, names: set[int]) -> int | None:
-    """The cue a few words before an opening mark, with no أن/إن, sentence end or other quote between (the marks
-    around a name may come between)."""
-    floor = first - 1 - (CUE_BEFORE_COLON if first > 0 and tokens[first - 1].norm == ":" else CUE_BEFORE)
-    for j in range(first - 1, -1, -1):
-        if j <= floor:
-            return None
-        tok = tokens[j]
-        if j in names:
-            continue
-        if tok.norm in SAYING:  # «ونقل موقع النادي عنه قوله للصحافيين بمقر فندق الفريق في جاكرتا: «…»»
-            floor = max(-1, j - CUE_BEFORE)
-        if tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS or is_complementizer(tok):
-            return None
-        cue = cue_at(tokens, j)
-        if cue is not None and not clause_only(tok) and (not relays(cue) or _relayed_from(tokens, j, first)):
-            return j
-    return None
-
-
-def _relayed_from(tokens: Sequence[Token], c: int, stop: int) -> bool:
-    """«نقل … عن …»: the relay cue at `c` names whom it relays before token `stop`."""
-    return any(is_from(tokens[j]) for j in range(c + 1, stop))
-
-
-def _cue_after(tokens: Sequence[Token], last: int) -> int | None:
-    """«"…"، قال الوزير»: a cue right after the closing mark (a comma may come between)."""
-    for j in range(last, min(len(tokens), last + CUE_AFTER)):
-        tok = tokens[j]
-        if cue_at(tokens, j) is not None:
-            return j
-        if tok.is_word or tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS:
-            return None
-    return None
-
-
-def _indirect(text: str, tokens: Sequence[Token], sentences: Sequence[Span], sentence_starts: list[int],
-              named: set[int]) -> list[Found]:
-    out = []
-    covered_to = -1
-    for c, tok in enumerate(tokens):
-        if tok.start < covered_to or cue_at(tokens, c) is None:
-            continue
-        clause = _clause_word(tokens, c, named)
-        if clause is None:
-            continue
-        k = bisect.bisect_right(sentence_starts, tokens[clause].start) - 1
-        end = _next_cue(tokens, clause, sentences[k].end if k >= 0 else len(text), named)
-        start, end = _trimmed(text, tokens[clause].end, end)
-        if end - start < 2:
-            continue
-        kind = "mixed" if any(a >= start and b <= end for a, b in quote_regions(text, start, end)) else "indirect"
-        out.append(Found(start, end, kind, c, clause))
-        covered_to = end  # «وأن …» later in the same clause belongs to it
-    return out
-
-
-def _next_cue(tokens: Sequence[Token], clause: int, end: int, named: set[int]) -> int:
-    """Where a clause ends: its sentence's end; a cue after a comma that opens the next statement («… ، مشيرا إلى
-    أن …»); a cue with a clause of its own a few words after a comma or right after a relative pronoun («…، وهو ما
-    أكده الناقد طارق الشناوي الذي قال إن …», not «إن بيان الصحة ذكر أن …»); or a comma before a source («…، حسبما ذكرت
-    وكالة رويترز»)."""
-    comma = None
-    for j in range(clause + 1, len(tokens)):
-        tok = tokens[j]
-        if tok.start >= end:
-            break
-        if tok.norm in CLAUSE_COMMAS:
-            comma = j
-            continue
-        if comma == j - 1 and (cue_at(tokens, j) is not None or is_source_word(tok)):
-            return tokens[comma].start
-        if cue_at(tokens, j) is not None and _clause_word(tokens, j, named) is not None:
-            if comma is not None and j - comma <= CUE_BEFORE:
-                return tokens[comma].start
-            if tokens[j - 1].norm in RELATIVE:
-                return tokens[j - 1].start
-    return end
-
-
-def _clause_word(tokens: Sequence[Token], c: int, named: set[int]) -> int | None:
-    """The أن/إن (or على) a cue introduces, a few words on, before a sentence end, a colon, a quote mark or another
-    cue."""
-    cue = cue_at(tokens, c)
-    if cue is None:
+    def cue_before(self, first: int, names: set[int]) -> int | None:
+        """The cue a few words before an opening mark, with no أن/إن, sentence end or other quote between (the marks
+        around a name may come between)."""
+        tokens = self.tokens
+        floor = first - 1 - (CUE_BEFORE_COLON if tokens[first - 1].norm == ":" else CUE_BEFORE)
+        for j in range(first - 1, -1, -1):
+            if j <= floor:
+                return None
+            tok = tokens[j]
+            if j in names:
+                continue
+            if tok.norm in SAYING:  # «ونقل موقع النادي عنه قوله للصحافيين بمقر فندق الفريق في جاكرتا: «…»»
+                floor = max(-1, j - CUE_BEFORE)
+            if tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS or is_complementizer(tok):
+                return None
+            cue = self.cues.get(j)
+            if cue is not None and not clause_only(tok) and (not relays(cue) or self.relayed_from(j, first)):
+                return j
         return None
-    marks = 0
-    relayed = False  # «ونقلت وكالة الأناضول عن مسؤول محلي قوله إن»: a relay cue's clause comes after its «عن»
-    for j in range(c + 1, min(len(tokens), c + 1 + CLAUSE_WINDOW)):
-        tok = tokens[j]
-        marks += tok.norm in QUOTE_MARKS
-        relayed = relayed or is_from(tok)
-        if opens_clause(tok, cue):
-            only_a_name = all(k in named for k in range(c + 1, j))
-            if not is_complementizer(tok) and not only_a_name:
-                return None  # «أكد بوتين على …», but not «مؤكدا استعداد موسكو للحفاظ على …»: only a name between
-            if clause_only(tokens[c]) and not (only_a_name or j - c - 1 <= CLAUSE_ONLY_WORDS) or relays(cue) and not relayed:
-                return None  # «بين الطرفين … أن», «نقل المصاب … بعد أن»
-            before = without_conjunction(tokens[j - 1].norm)
-            return None if before in NOT_SPEECH or marks % 2 else j  # (an odd mark: the أن is inside a quote)
-        if tok.norm == ":" and j + 1 < len(tokens) and is_complementizer(tokens[j + 1]):
-            continue  # «وقالت السيدة لصحيفة محلية: إنهم …»
-        if tok.norm in SENTENCE_FINAL or tok.norm == ":" or cue_at(tokens, j) is not None:
-            return None  # (quote marks may come between: «وقالت شبكة “بي بي سي” أن …»)
-    return None
+
+    def relayed_from(self, c: int, stop: int) -> bool:
+        """«نقل … عن …»: the relay cue at `c` names whom it relays before token `stop`."""
+        return any(is_from(self.tokens[j]) for j in range(c + 1, stop))
+
+    def cue_after(self, last: int) -> int | None:
+        """«"…"، قال الوزير»: a cue right after the closing mark (a comma may come between)."""
+        for j in range(last, min(len(self.tokens), last + CUE_AFTER)):
+            tok = self.tokens[j]
+            if j in self.cues:
+                return j
+            if tok.is_word or tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS:
+                return None
+        return None
+
+    def indirect(self) -> list[Found]:
+        text, tokens = self.text, self.tokens
+        out = []
+        covered_to = -1
+        for c in sorted(self.cues):
+            if tokens[c].start < covered_to:
+                continue
+            clause = self.clause_word(c)
+            if clause is None:
+                continue
+            end = self.next_cue(clause, self.sentence_end(tokens[clause].start, len(text)))
+            start, end = _trimmed(text, tokens[clause].end, end)
+            if end - start < 2:
+                continue
+            kind = "mixed" if any(a >= start and b <= end for a, b in quote_regions(text, start, end)) else "indirect"
+            out.append(Found(start, end, kind, c, clause))
+            covered_to = end  # «وأن …» later in the same clause belongs to it
+        return out
+
+    def next_cue(self, clause: int, end: int) -> int:
+        """Where a clause ends: its sentence's end; a cue after a comma that opens the next statement («… ، مشيرا
+        إلى أن …»); a cue with a clause of its own a few words after a comma or right after a relative pronoun («…،
+        وهو ما أكده الناقد طارق الشناوي الذي قال إن …», not «إن بيان الصحة ذكر أن …»); or a comma before a source
+        («…، حسبما ذكرت وكالة رويترز»)."""
+        tokens = self.tokens
+        comma = None
+        for j in range(clause + 1, len(tokens)):
+            tok = tokens[j]
+            if tok.start >= end:
+                break
+            if tok.norm in CLAUSE_COMMAS:
+                comma = j
+                continue
+            if comma == j - 1 and (j in self.cues or is_source_word(tok)):
+                return tokens[comma].start
+            if j in self.cues and self.clause_word(j) is not None:
+                if comma is not None and j - comma <= CUE_BEFORE:
+                    return tokens[comma].start
+                if tokens[j - 1].norm in RELATIVE:
+                    return tokens[j - 1].start
+        return end
+
+    def clause_word(self, c: int) -> int | None:
+        """The أن/إن (or على) the cue at `c` introduces, a few words on, before a sentence end, a colon, a quote mark
+        or another cue."""
+        tokens, named = self.tokens, self.named
+        cue = self.cues.get(c)
+        if cue is None:
+            return None
+        marks = 0
+        relayed = False  # «ونقلت وكالة الأناضول عن مسؤول محلي قوله إن»: a relay cue's clause comes after its «عن»
+        for j in range(c + 1, min(len(tokens), c + 1 + CLAUSE_WINDOW)):
+            tok = tokens[j]
+            marks += tok.norm in QUOTE_MARKS
+            relayed = relayed or is_from(tok)
+            if opens_clause(tok, cue):
+                only_a_name = all(k in named for k in range(c + 1, j))
+                if not is_complementizer(tok) and not only_a_name:
+                    return None  # «أكد بوتين على …», but not «مؤكدا استعداد موسكو للحفاظ على …»: only a name between
+                if clause_only(tokens[c]) and not (only_a_name or j - c - 1 <= CLAUSE_ONLY_WORDS) or relays(cue) and not relayed:
+                    return None  # «بين الطرفين … أن», «نقل المصاب … بعد أن»
+                before = without_conjunction(tokens[j - 1].norm)
+                return None if before in NOT_SPEECH or marks % 2 else j  # (an odd mark: the أن is inside a quote)
+            if tok.norm == ":" and j + 1 < len(tokens) and is_complementizer(tokens[j + 1]):
+                continue  # «وقالت السيدة لصحيفة محلية: إنهم …»
+            if tok.norm in SENTENCE_FINAL or tok.norm == ":" or j in self.cues:
+                return None  # (quote marks may come between: «وقالت شبكة “بي بي سي” أن …»)
+        return None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 
 from ..document import Document, Quote, Span
-from .cues import cue_at, cue_start
+from .cues import cue_start, cues_in
 from .sources import Sources
 from .spans import MentionIndex, find_spans
 from .speakers import Speakers
@@ -24,15 +24,15 @@ class QuoteStage:
     def __call__(self, doc: Document) -> Document:
         tokens = doc.tokens
         index = MentionIndex(doc)
-        found = {f.cue: f for f in find_spans(doc, index)}
+        cues = cues_in(tokens)
+        found = {f.cue: f for f in find_spans(doc, index, cues)}
         speakers = Speakers(doc, index)
         sources = Sources(doc, index)
         starts = [t.start for t in tokens]
         said_spans = sorted((f.start, f.end) for f in found.values())
         quotes = []
-        for c, tok in enumerate(tokens):  # in text order, so that a speaker carries over to «وأضاف:»
-            if cue_at(tokens, c) is None:
-                continue
+        for c in sorted(cues):  # in text order, so that a speaker carries over to «وأضاف:»
+            tok = tokens[c]
             f = found.get(c)
             if f is None:
                 if not inside(said_spans, tok.start):  # a cue in the words said is not the story's
