@@ -8,7 +8,9 @@ the quotes part of the shared scorer (`../shared/tools/score.py`, or `--scorer`)
 predicted quote overlaps its `contains`; every other predicted quote is a false positive, except one on an
 `optional_quotes` anchor (dropped before scoring, as optional entities are); a speaker is right when the
 predicted speaker entity's name or name_en, or the speaker_text, is one the gold lists. Prints a Markdown table
-summed over the articles, then the addressees and sources found (scored the same way as speakers).
+summed over the articles, with a row more that also accepts the text of any of the speaker entity's mentions (the
+right person, whatever the gold calls them: «عبدالله بن مساعد» for the knowledge base's «عبد الله بن مساعد»); then
+the addressees and sources found (scored the same way as speakers).
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from types import ModuleType
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 PARTS = ("quotes", "quote speakers")
+BY_MENTIONS = "quote speakers, by mentions"  # the speaker entity right, however the gold spells its name
 
 
 def module(name: str, path: Path) -> ModuleType:
@@ -70,6 +73,10 @@ def score(shared: ModuleType, gold: dict, record: dict, totals: dict, errors: li
         used.add(hit)
         q = preds[hit][0]
         said = scorer.entity_names(q.get("speaker")) | {shared.canon(q.get("speaker_text"))}
+        if gq.get("speaker"):
+            mentions = {shared.canon(record["text"][m["start"]:m["end"]])
+                        for m in (scorer.ents.get(q.get("speaker")) or {}).get("mentions") or []}
+            totals[BY_MENTIONS][0] += any(shared.canon(w) in said | mentions for w in shared.alternatives(gq["speaker"]))
         if gq.get("speaker") and not any(shared.canon(w) in said for w in shared.alternatives(gq["speaker"])):
             got = (scorer.ents.get(q.get("speaker")) or {}).get("name")
             errors.append(f"{gold['id']}\tspeaker\t{gq['speaker']} ≠ {got} / {q.get('speaker_text')}\t{gq['contains']}")
@@ -96,6 +103,7 @@ def main() -> None:
     gold = [json.loads(line) for line in args.annotations.read_text(encoding="utf-8").splitlines() if line.strip()]
     records = entities.analyse(entities.check_articles(args.corpus, {g["id"] for g in gold}), None)
     totals: dict[str, list[int]] = {"addressee": [0, 0, 0], "source": [0, 0, 0]}  # right, gold, given where none
+    totals[BY_MENTIONS] = [0, 0, 0]  # right; the gold speakers are those of the shared scorer's row
     errors: list[str] = []
     for g in gold:
         score(shared, g, records[g["id"]], totals, errors)
@@ -104,6 +112,10 @@ def main() -> None:
         tp, fp, fn = totals[name]
         p, r, f = shared.prf(tp, fp, fn)
         print(f"| {name} | {tp} | {fp} | {fn} | {p:.2f} | {r:.2f} | {f:.2f} |")
+    right = totals[BY_MENTIONS][0]
+    wanted = sum(totals["quote speakers"][::2])
+    p, r, f = shared.prf(right, 0, wanted - right)
+    print(f"| {BY_MENTIONS} | {right} | 0 | {wanted - right} | {p:.2f} | {r:.2f} | {f:.2f} |")
     for field in ("addressee", "source"):
         right, wanted, extra = totals[field]
         print(f"\n{field}s: {right} of the {wanted} the gold names are found; {extra} given where the gold has none")

@@ -238,6 +238,36 @@ def test_a_cue_form_after_adam_is_a_noun(pipeline):
     assert (q["cue"], q["speaker_text"]) == ("قال", "المصدر") and q["text"].startswith("مليشيا الحوثي")
 
 
+def test_names_and_titles_do_not_count_in_the_reach_of_a_cue(pipeline):
+    # 2015-07-31#1828 (Al-Yaum): nine words from «قال» to the quote mark, seven of them a title and a name
+    [q] = quotes(pipeline, "وقال الناطق الإعلامي لشرطة المنطقة الشرقية العقيد زياد الرقيطي «أصيب رجل الأمن سامي معوض "
+                           "الحربي بطلقات نارية عند الساعة الحادية عشرة والنصف من مساء أمس الأول».")
+    assert q["kind"] == "direct" and q["cue"] == "قال" and q["text"].startswith("أصيب رجل الأمن")
+    # 2015-08-04#515 (Al-Madina): «وبيَّن» with a long title before its clause
+    [q, _] = quotes(pipeline, "وبيَّن الوكيل المساعد لشؤون البيئة الدكتور حاتم المطيري، أن الغرامة ما بين مخالفة مالية "
+                              "وأمر إغلاق، مشيراً إلى أن هذه العقوبات تأتي ضمن جهود الرئاسة.")
+    assert q["kind"] == "indirect" and q["text"].startswith("الغرامة ما بين")
+
+
+def test_a_cue_inside_the_words_said_opens_no_quote_of_its_own(pipeline):
+    # 2015-07-24#1698 (Okaz): «مضيفا أن» inside the marks belongs to the direct quote
+    found = quotes(pipeline, "وقال الدكتور عبدالله دحلان: «إن تأسيس الجامعة كشركة تجارية لم يكن الهدف منه التجارة، مضيفا "
+                             "أن الشركة المالكة تعتمد تمويلا ذاتيا من الشركاء».")
+    assert [q["kind"] for q in found] == ["direct"]
+
+
+def test_a_name_in_a_topic_before_the_cue_and_an_honorific_pronoun(pipeline):
+    # 2015-07-24#1994 (Al-Riyadh): «وعن معسكر الفريق … في النمسا قال:» is Yasser Al-Qahtani, not Austria
+    found = quotes(pipeline, (
+        "حيث قال ياسر القحطاني: «الحمد لله الإصابة في مراحلها الأخيرة».\n\nوعن معسكر الفريق الخارجي والمقام حاليا في "
+        "النمسا قال: «المعسكر يسير بالشكل المطلوب وجميع اللاعبين يؤدون التدريبات بكل جد واجتهاد»."))
+    assert [q["speaker"] for q in found] == ["ياسر القحطاني", "ياسر القحطاني"]
+    # 2015-08-02#879 (Al-Riyadh): «قال سموه : إن …» is the prince named before
+    found = quotes(pipeline, "وأشاد الأمير عبدالله بن مساعد بالاجتماع. وحول إقامة كاس السوبر في لندن قال سموه : إن القرار "
+                             "له ايجابيات عديدة.")
+    assert (found[-1]["speaker_text"], found[-1]["carried"]) == ("سموه", True) and "مساعد" in found[-1]["speaker"]
+
+
 @pytest.mark.parametrize("text", [
     "وقال الوزير: «هذا الكلام لم يكتمل",  # opened and never closed
     "«»«»“”\"\"«»",  # nothing but quote marks

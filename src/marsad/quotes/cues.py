@@ -33,7 +33,9 @@ SOURCE_NOUN = _WORDS["source_noun"]
 ADDRESS = _WORDS["address"]  # «رسالة», «اتصال»: the addressee follows إلى, مع or ل
 TO = _WORDS["to"]
 CLAUSE_ONLY = _WORDS["clause_only"]
-NOUN_BEFORE = _WORDS["noun_before"]  # «عدم ذكر»: a cue form after them is a verbal noun  # «بين»: a cue only before its clause
+NOUN_BEFORE = _WORDS["noun_before"]
+HONORIFIC_PRONOUN = _WORDS["honorific_pronoun"]  # «سموه»: the last speaker
+TOPIC = _WORDS["topic"]  # «وعن …», «وحول …»: a name after them is no subject  # «عدم ذكر»: a cue form after them is a verbal noun  # «بين»: a cue only before its clause
 
 
 @dataclass(frozen=True, slots=True)

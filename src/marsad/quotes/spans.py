@@ -13,11 +13,12 @@ from .cues import (NOT_SPEECH, RELATIVE, SAYING, Cue, clause_only, is_complement
                    opens_clause, relays, without_conjunction)
 
 CUE_BEFORE = 8  # tokens between a cue and the quote mark that opens what it introduces («وقال الرئيس الروسي: "»)
-CUE_BEFORE_COLON = 14  # the same when a colon comes before the mark («وقال الملك سلمان في برقية للرئيس المصري …: «»)
+CUE_BEFORE_COLON = 18  # the same when a colon comes before the mark («وقال الملك سلمان في برقية للرئيس المصري …: «»)
+# (in both, the words of names and titles are not counted: «وقال الناطق الإعلامي لشرطة المنطقة الشرقية العقيد …»)
 CUE_AFTER = 3  # tokens between a closing quote mark and a cue after it («…»، قال الوزير)
 CLAUSE_WINDOW = 20  # tokens between a cue and the أن/إن of its clause («قال بوتين في وقت سابق إن», a long title,
 # «وقال روحاني بعد اتصال هاتفي مع أمير دولة قطر الشيخ تميم بن حمد آل ثاني، أمس، إن»)
-CLAUSE_ONLY_WORDS = 2  # words between «وبين» and its clause that need not be a known name («وبين الحربي أن»)
+CLAUSE_ONLY_WORDS = 2  # words between «بين» and its clause that are no known name or title, 4 after و («وبين الحربي أن»)
 MIN_DIRECT_WORDS = 3  # quote marks around fewer words hold a name or a term («بلا حدود»), not speech
 SENTENCE_FINAL = frozenset(".!?؟…")
 QUOTE_MARKS = frozenset(QUOTE_CHARS)
@@ -29,7 +30,8 @@ NEAR_MENTIONS = 3  # mentions starting just before a quoted span that may cover 
 class Named:
     entity: Entity
     mention: Mention
-    last: int  # the mention's last token
+    first: int  # the mention's first and last token
+    last: int
 
 
 class MentionIndex:
@@ -41,14 +43,15 @@ class MentionIndex:
         self.ending: dict[int, Named] = {}
         self.covered: set[int] = set()
         self.role_starts = {r.first for r in doc.role_phrases}  # «معالي أمين العاصمة المقدسة الدكتور أسامه البار»
+        self.in_roles = {k for r in doc.role_phrases for k in range(r.first, r.last)}
         for e in doc.entities:
             for m in e.mentions:
                 first = bisect.bisect_right(starts, m.start) - 1  # the token holding the mention's start («لتشانج»)
                 last = bisect.bisect_left(starts, m.end) - 1
                 self.covered.update(range(first, last + 1))
                 if first >= 0:
-                    self.beginning.setdefault(first, Named(e, m, last))
-                    self.ending.setdefault(last, Named(e, m, last))
+                    self.beginning.setdefault(first, Named(e, m, first, last))
+                    self.ending.setdefault(last, Named(e, m, first, last))
 
 
 @dataclass(slots=True)
@@ -64,17 +67,24 @@ def find_spans(doc: Document, index: MentionIndex, cues: Mapping[int, Cue]) -> l
     """Every quote of the Arabic paragraphs, in text order; `cues` are the cue tokens (`cues.cues_in`)."""
     if not doc.tokens:
         return []
-    finder = Finder(doc, index.covered, cues)
-    indirect = finder.indirect()
+    finder = Finder(doc, index.covered | index.in_roles, cues)
+    direct = finder.direct()
+    said = sorted((f.start, f.end) for f in direct)
+    indirect = [f for f in finder.indirect() if not inside(said, doc.tokens[f.cue].start)]  # (a cue in the words said)
     taken = [(f.start, f.end) for f in indirect]
     cue_tokens = {f.cue for f in indirect}  # one cue, one quote: «وقالت شبكة “بي بي سي” أن …» is indirect
-    direct = [f for f in finder.direct()
-              if f.cue not in cue_tokens and not any(a <= f.start and f.end <= b for a, b in taken)]
+    direct = [f for f in direct if f.cue not in cue_tokens and not any(a <= f.start and f.end <= b for a, b in taken)]
     return sorted([*indirect, *direct], key=lambda f: f.start)
 
 
+def inside(spans: list[tuple[int, int]], char: int) -> bool:
+    """Whether `char` lies in one of the sorted spans (the last one starting at or before it)."""
+    k = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= char < spans[k][1]
+
+
 class Finder:
-    """The quotes of one document: its tokens, the tokens entity mentions cover, and its cue tokens."""
+    """The quotes of one document: its tokens, the tokens of names and roles, and its cue tokens."""
 
     def __init__(self, doc: Document, named: set[int], cues: Mapping[int, Cue]) -> None:
         self.doc = doc
@@ -127,7 +137,7 @@ class Finder:
             after = tokens[j + 1]
             if not after.is_word or is_complementizer(after):
                 continue  # a quote mark (a direct quote of its own) or «: إن …» (an indirect one)
-            cue = self.cue_before(j, names)
+            cue = self.cue_before(j + 1, names)  # (from the colon on)
             if cue is None:
                 continue
             end_of_sentence = min(self.sentence_end(after.start, paragraph.end), paragraph.end)
@@ -140,15 +150,16 @@ class Finder:
         """The cue a few words before an opening mark, with no أن/إن, sentence end or other quote between (the marks
         around a name may come between)."""
         tokens = self.tokens
-        floor = first - 1 - (CUE_BEFORE_COLON if tokens[first - 1].norm == ":" else CUE_BEFORE)
+        left = CUE_BEFORE_COLON if tokens[first - 1].norm == ":" else CUE_BEFORE
         for j in range(first - 1, -1, -1):
-            if j <= floor:
+            if left <= 0:
                 return None
             tok = tokens[j]
             if j in names:
                 continue
+            left -= j not in self.named
             if tok.norm in SAYING:  # «ونقل موقع النادي عنه قوله للصحافيين بمقر فندق الفريق في جاكرتا: «…»»
-                floor = max(-1, j - CUE_BEFORE)
+                left = CUE_BEFORE
             if tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS or is_complementizer(tok):
                 return None
             cue = self.cues.get(j)
@@ -226,10 +237,11 @@ class Finder:
             marks += tok.norm in QUOTE_MARKS
             relayed = relayed or is_from(tok)
             if opens_clause(tok, cue):
-                only_a_name = all(k in named for k in range(c + 1, j))
-                if not is_complementizer(tok) and not only_a_name:
+                others = sum(k not in named and tokens[k].is_word for k in range(c + 1, j))  # words of no name or role
+                if not is_complementizer(tok) and others:
                     return None  # «أكد بوتين على …», but not «مؤكدا استعداد موسكو للحفاظ على …»: only a name between
-                if clause_only(tokens[c]) and not (only_a_name or j - c - 1 <= CLAUSE_ONLY_WORDS) or relays(cue) and not relayed:
+                at_start = tokens[c].norm != without_conjunction(tokens[c].norm)  # «وبين …» opens a sentence
+                if clause_only(tokens[c]) and others > CLAUSE_ONLY_WORDS + at_start * 2 or relays(cue) and not relayed:
                     return None  # «بين الطرفين … أن», «نقل المصاب … بعد أن»
                 before = without_conjunction(tokens[j - 1].norm)
                 return None if before in NOT_SPEECH or marks % 2 else j  # (an odd mark: the أن is inside a quote)

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from ..document import Document, Entity, Token
 from ..text.normalise import fold
-from .cues import (ADDRESS, FROM_PRONOUN, KIN, NOT_SPEECH, NOT_SUBJECT, RELATIVE, SAYING, SOURCE_NOUN, STATEMENT, TO, clause_only,
-                   cue_of, is_complementizer, is_from, relays)
+from .cues import (ADDRESS, FROM_PRONOUN, HONORIFIC_PRONOUN, KIN, NOT_SPEECH, NOT_SUBJECT, RELATIVE, SAYING, SOURCE_NOUN,
+                   STATEMENT, TO, TOPIC, clause_only, cue_of, cue_start, is_complementizer, is_from, relays,
+                   without_conjunction)
 from .spans import CLAUSE_COMMAS, QUOTE_MARKS, SENTENCE_FINAL, MentionIndex, Named
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 SUBJECT_WINDOW = 5  # tokens after a cue in which its subject begins («وقال وزير الخارجية السعودي عادل الجبير»)
-SUBJECT_REACH = 12  # tokens after a cue in which a person named after an organisation's role may follow it
+SUBJECT_REACH = 16  # tokens after a cue in which a person named after an organisation's role may follow it
 ADDRESSEE_PREFIX = "ل"  # «لتشانج»
 ADDRESS_WINDOW = 8  # tokens after the speaker in which a noun of address and its addressee come
 ROLE_BEFORE_NAME = 4  # tokens of a role before the addressee's name («للرئيس المصري عبد الفتاح السيسي»)
@@ -28,7 +29,8 @@ CARRY_TOKENS = 250  # a speaker carries over to a cue with no subject this many 
 UNNAMED_BEFORE = 3  # words of an unnamed subject before its cue («مصادر موثوقة أكدت»)
 SOUND_PLURAL = "ون"  # «مسؤولون»: a subject's plural ending, lost in a construct
 ARTICLE = "ال"
-BODIES = frozenset({"ORG", "GPE"})  # who issues a statement («وأضاف البيان»)
+BODIES = frozenset({"ORG", "GPE"})
+BARE = ("", "و", "ف")  # the proclitics a subject may carry («فالوزير»), not a preposition  # who issues a statement («وأضاف البيان»)
 
 
 @dataclass(slots=True)
@@ -76,13 +78,17 @@ def subject(tokens: Sequence[Token], c: int, index: MentionIndex, stop: int, bef
             found = index.beginning.get(j)
             if found is not None and found.entity.type == "PERSON":
                 return found
-    if not before:
-        return None
+    if not before or cue_start(tokens[c]) != tokens[c].start:
+        return None  # (a name before «وقال» ends the clause before it)
     back = c - 1
     if back > 0 and tokens[back].norm in RELATIVE:  # «النائب محمد ساندو، الذي قال»: the name before
         back -= 2 if back > 1 and tokens[back - 1].norm in CLAUSE_COMMAS else 1
     found = index.ending.get(back)
-    return found if found is not None and found.entity.type in SPEAKER_TYPES else None
+    if found is None or found.entity.type not in SPEAKER_TYPES or tokens[found.first].prefix not in BARE:
+        return None
+    if found.first > 0 and without_conjunction(tokens[found.first - 1].norm) in TOPIC:
+        return None  # «وعن معسكر الفريق في النمسا قال:», «عبر وسائل الإعلام التي قالت»
+    return found
 
 
 def person_after(tokens: Sequence[Token], found: Named, index: MentionIndex, reach: int) -> Named:
@@ -207,6 +213,12 @@ class Speakers:
             if carried is not None and carried.entity is not None and holds_role(carried.entity, words):
                 # «وأضاف النائب:» after «النائب محمد ساندو»: a role of the last speaker names them again
                 return Said(carried.entity, words, None)
+            if fold(words) in HONORIFIC_PRONOUN:  # «وأكد سموه أن …»: the last speaker, or the last person named
+                person = carried.entity if carried is not None and carried.entity is not None else (
+                    (named := self.recent_person(c)) and named.entity)
+                if person:
+                    self.remember(gender, Last(person, None, c))
+                    return Said(person, words, self.addressee(unnamed[1], stop), carried=True)
             if fold(words) in STATEMENT:
                 issuer = self.body or self.latest  # (a body's statement is its own wherever the article quotes it)
                 if issuer is not None and (issuer is self.body or c - issuer.at <= CARRY_TOKENS):
@@ -252,10 +264,11 @@ class Speakers:
         """«فإن مصادر موثوقة أكدت»: a source noun and its words just before the cue."""
         for k in range(c - 1, max(-1, c - 1 - UNNAMED_BEFORE), -1):
             tok = self.tokens[k]
-            if not tok.is_word:
-                return None
+            if not tok.is_word or tok.norm in RELATIVE:
+                return None  # (not «عبر وسائل الإعلام التي قالت»)
             if without_article(tok) in SOURCE_NOUN:
-                return k, c - 1
+                topic = k > 0 and without_conjunction(self.tokens[k - 1].norm) in TOPIC
+                return None if topic or tok.prefix not in BARE else (k, c - 1)
         return None
 
     def source_words(self, after: int, stop: int) -> str | None:

@@ -10,7 +10,7 @@ import bisect
 from ..document import Document, Quote, Span
 from .cues import cue_start, cues_in
 from .sources import Sources
-from .spans import MentionIndex, find_spans
+from .spans import MentionIndex, find_spans, inside
 from .speakers import Speakers
 
 
@@ -50,8 +50,3 @@ class QuoteStage:
         doc.quotes = sorted(quotes, key=lambda q: q.start)
         return doc
 
-
-def inside(spans: list[tuple[int, int]], char: int) -> bool:
-    """Whether `char` lies in one of the sorted, non-overlapping spans."""
-    k = bisect.bisect_right(spans, (char, float("inf"))) - 1
-    return k >= 0 and spans[k][0] <= char < spans[k][1]
