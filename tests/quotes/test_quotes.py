@@ -268,6 +268,16 @@ def test_a_name_in_a_topic_before_the_cue_and_an_honorific_pronoun(pipeline):
     assert (found[-1]["speaker_text"], found[-1]["carried"]) == ("سموه", True) and "مساعد" in found[-1]["speaker"]
 
 
+def test_a_role_noun_names_the_person_who_holds_the_role(pipeline):
+    # 2015-08-01#537 (Al-Yaum): «واضاف المتحدث» is the spokesman named in the sentence before
+    first, second = quotes(pipeline, (
+        "وقال المتحدث الرسمي باسم الاجهزة الامنية الفلسطينية اللواء عدنان الضميري ان المستوطنين الذين «ارتكبوا جرائم "
+        "ارهابية بحق ابناء شعبنا» اصبحوا من الان مطلوبين وملاحقين للامن الفلسطيني. واضاف المتحدث «ستتم ملاحقتهم ضمن "
+        "الاجراءات القانونية للدفاع عن حياة ابناء شعبنا وممتلكاته»."))
+    assert first["speaker"] == second["speaker"] == "عدنان الضميري"
+    assert (second["speaker_text"], second["carried"]) == ("المتحدث", False)
+
+
 @pytest.mark.parametrize("text", [
     "وقال الوزير: «هذا الكلام لم يكتمل",  # opened and never closed
     "«»«»“”\"\"«»",  # nothing but quote marks

@@ -105,7 +105,8 @@ def person_after(tokens: Sequence[Token], found: Named, index: MentionIndex, rea
 def in_construct(before: Token, tok: Token) -> bool:
     """«مسؤولون النادي»: an indefinite plural that keeps its ن is in no construct, and no adjective after it is
     definite, so the definite word after it is its object (not «الشؤون التعليمية»)."""
-    return before.norm.endswith(SOUND_PLURAL) and not before.stem.startswith(ARTICLE) and tok.stem.startswith(ARTICLE)
+    return (before.norm.endswith(SOUND_PLURAL) and before.prefix in BARE and not before.stem.startswith(ARTICLE)
+            and tok.stem.startswith(ARTICLE))  # (not «لشؤون البيئة»)
 
 
 def without_article(tok: Token) -> str:
@@ -213,6 +214,10 @@ class Speakers:
             if carried is not None and carried.entity is not None and holds_role(carried.entity, words):
                 # «وأضاف النائب:» after «النائب محمد ساندو»: a role of the last speaker names them again
                 return Said(carried.entity, words, None)
+            holder = self.role_holder(c, words) if unnamed[0] in self.index.role_starts else None
+            if holder is not None:  # «وقال الوزير» after «وزير الصحة توفيق الربيعة»: the person named with the role
+                self.remember(gender, Last(holder, None, c))
+                return Said(holder, words, self.addressee(unnamed[1], stop))
             if fold(words) in HONORIFIC_PRONOUN:  # «وأكد سموه أن …»: the last speaker, or the last person named
                 person = carried.entity if carried is not None and carried.entity is not None else (
                     (named := self.recent_person(c)) and named.entity)
@@ -255,6 +260,14 @@ class Speakers:
             self.latest.source = source
         return said
 
+    def role_holder(self, c: int, words: str) -> Entity | None:
+        """The person last named before token `c` who holds the role the words say."""
+        for k in reversed(self.persons[:bisect.bisect_left(self.persons, c)]):
+            entity = self.index.ending[k].entity
+            if holds_role(entity, words):
+                return entity
+        return None
+
     def recent_person(self, c: int) -> Named | None:
         """The last person named before token `c`, not longer ago than a speaker carries over."""
         k = bisect.bisect_left(self.persons, c) - 1
@@ -292,9 +305,11 @@ class Speakers:
 
 
 def holds_role(entity: Entity, words: str) -> bool:
-    """The words are one of the entity's roles, or the head of one («النائب» of «النائب عن ولاية يوبي»)."""
-    key = fold(words)
-    return any(fold(r) == key or fold(r).startswith(key + " ") for r in (*entity.roles, *entity.former_roles))
+    """The words are one of the entity's roles, or the head of one («النائب» of «النائب عن ولاية يوبي», «الوزير» of
+    «وزير الصحة»)."""
+    keys = {fold(words)}
+    keys |= {k[len(ARTICLE):] for k in keys if k.startswith(ARTICLE) and " " not in k}  # «الوزير» → «وزير …»
+    return any(fold(r) == key or fold(r).startswith(key + " ") for r in (*entity.roles, *entity.former_roles) for key in keys)
 
 
 def unnamed_subject(tokens: Sequence[Token], c: int, stop: int) -> tuple[int, int] | None:
