@@ -278,6 +278,36 @@ def test_a_role_noun_names_the_person_who_holds_the_role(pipeline):
     assert (second["speaker_text"], second["carried"]) == ("المتحدث", False)
 
 
+def test_an_inserted_relative_clause_between_the_cue_and_its_clause(pipeline):
+    # 2015-07-27#187 (Al-Riyadh): «وقالت جانين اتينو ، التي انجبت طفلة … ، أنها …»
+    [q] = quotes(pipeline, "وقالت جانين اتينو ، التي انجبت طفلة في مستشفى في بلدة كيسومو بغرب كينيا ، القرب من قرية "
+                           "كوجيلو ، مسقط رأس أوباما ، أنها اطلقت على ابنتها اسم ميشيل أوباما أملا في أن تنجح في حياتها .")
+    assert q["kind"] == "indirect" and q["text"].startswith("اطلقت على ابنتها")
+
+
+@pytest.mark.parametrize("text, found", [
+    # 2015-08-06#2043 (Al-Madina, a joint statement): a one-word subject before «على»
+    ("وأكد البلدان على أهمية العمل المشترك في مكافحة الإرهاب والتنظيمات الإرهابية.", True),
+    # the object of the cue before «على» is no subject
+    ("وأكدت المملكة حرصها على تعزيز العلاقات بين البلدين.", False),
+])
+def test_ala_opens_a_clause_after_the_subject_only(pipeline, text, found):
+    assert bool(quotes(pipeline, text)) is found
+
+
+def test_a_clause_of_time_before_the_quote_mark_keeps_its_cue(pipeline):
+    # 2015-08-02#903 (Al-Riyadh): «وقالت … بعد أن علمت بوفاة أندرسون “…”»
+    [q] = quotes(pipeline, "وقالت نجمة الكانتري دولي بارتون بعد أن علمت بوفاة أندرسون “لين تفتحت في حديقة زهور الرب الآن.. "
+                           "سنفتقدها وسنتذكرها بكل الحب.”")
+    assert q["kind"] == "direct" and q["cue"] == "قالت"
+
+
+def test_a_report_speaks_for_the_body_named_after_it(pipeline):
+    # 2015-07-24#94 (Al-Riyadh): «وأشار التقرير … لمؤسسة النقد العربي السعودي إلى أن …»
+    [q] = quotes(pipeline, "وأشار التقرير السنوي لمؤسسة النقد العربي السعودي إلى أن عدد العمليات المجمعة قد ارتفع بنسبة 11%.")
+    assert q["speaker"] == "البنك المركزي السعودي" and q["speaker_text"].startswith("التقرير")  # the KB's name for SAMA
+
+
 @pytest.mark.parametrize("text", [
     "وقال الوزير: «هذا الكلام لم يكتمل",  # opened and never closed
     "«»«»“”\"\"«»",  # nothing but quote marks

@@ -7,7 +7,7 @@ import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..document import Document, Entity, Mention, Span
+from ..document import Document, Entity, Mention, Span, Token
 from ..text.segment import QUOTE_CHARS, quote_regions
 from .cues import (NOT_SPEECH, RELATIVE, SAYING, Cue, clause_only, is_complementizer, is_from, is_source_word,
                    opens_clause, relays, without_conjunction)
@@ -16,8 +16,10 @@ CUE_BEFORE = 8  # tokens between a cue and the quote mark that opens what it int
 CUE_BEFORE_COLON = 18  # the same when a colon comes before the mark («وقال الملك سلمان في برقية للرئيس المصري …: «»)
 # (in both, the words of names and titles are not counted: «وقال الناطق الإعلامي لشرطة المنطقة الشرقية العقيد …»)
 CUE_AFTER = 3  # tokens between a closing quote mark and a cue after it («…»، قال الوزير)
-CLAUSE_WINDOW = 20  # tokens between a cue and the أن/إن of its clause («قال بوتين في وقت سابق إن», a long title,
-# «وقال روحاني بعد اتصال هاتفي مع أمير دولة قطر الشيخ تميم بن حمد آل ثاني، أمس، إن»)
+CLAUSE_WINDOW = 20  # tokens between a cue and the أن/إن of its clause («قال بوتين في وقت سابق إن», «وقال روحاني بعد
+# اتصال هاتفي مع أمير دولة قطر الشيخ تميم بن حمد آل ثاني، أمس، إن»), names, titles and «، الذي …» not counted,
+CLAUSE_REACH = 40  # and never more than these
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")  # «حرصها»: the endings of a noun with a pronoun, as written
 CLAUSE_ONLY_WORDS = 2  # words between «بين» and its clause that are no known name or title, 4 after و («وبين الحربي أن»)
 MIN_DIRECT_WORDS = 3  # quote marks around fewer words hold a name or a term («بلا حدود»), not speech
 SENTENCE_FINAL = frozenset(".!?؟…")
@@ -160,8 +162,10 @@ class Finder:
             left -= j not in self.named
             if tok.norm in SAYING:  # «ونقل موقع النادي عنه قوله للصحافيين بمقر فندق الفريق في جاكرتا: «…»»
                 left = CUE_BEFORE
-            if tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS or is_complementizer(tok):
+            if tok.norm in SENTENCE_FINAL or tok.norm in QUOTE_MARKS:
                 return None
+            if is_complementizer(tok) and not (j > 0 and without_conjunction(tokens[j - 1].norm) in NOT_SPEECH):
+                return None  # an indirect clause between (not «وقالت بارتون بعد أن علمت بوفاة أندرسون “…”»)
             cue = self.cues.get(j)
             if cue is not None and not clause_only(tok) and (not relays(cue) or self.relayed_from(j, first)):
                 return j
@@ -224,24 +228,31 @@ class Finder:
         return end
 
     def clause_word(self, c: int) -> int | None:
-        """The أن/إن (or على) the cue at `c` introduces, a few words on, before a sentence end, a colon, a quote mark
-        or another cue."""
+        """The أن/إن (or على) the cue at `c` introduces, a few words on (names, titles and an inserted relative clause
+        not counted), before a sentence end, a colon, a quote mark or another cue."""
         tokens, named = self.tokens, self.named
         cue = self.cues.get(c)
         if cue is None:
             return None
         marks = 0
         relayed = False  # «ونقلت وكالة الأناضول عن مسؤول محلي قوله إن»: a relay cue's clause comes after its «عن»
-        for j in range(c + 1, min(len(tokens), c + 1 + CLAUSE_WINDOW)):
+        inserted = False  # «وقالت جانين اتينو، التي انجبت طفلة في مستشفى …، أنها …»
+        left = CLAUSE_WINDOW
+        for j in range(c + 1, min(len(tokens), c + 1 + CLAUSE_REACH)):
             tok = tokens[j]
+            if tok.norm in CLAUSE_COMMAS:
+                inserted = j + 1 < len(tokens) and tokens[j + 1].norm in RELATIVE
+            left -= not inserted and j not in named
+            if left < 0:
+                return None
             marks += tok.norm in QUOTE_MARKS
             relayed = relayed or is_from(tok)
             if opens_clause(tok, cue):
-                others = sum(k not in named and tokens[k].is_word for k in range(c + 1, j))  # words of no name or role
-                if not is_complementizer(tok) and others:
-                    return None  # «أكد بوتين على …», but not «مؤكدا استعداد موسكو للحفاظ على …»: only a name between
+                between = [tokens[k] for k in range(c + 1, j) if k not in named and tokens[k].is_word]  # no name or role
+                if not is_complementizer(tok) and not self.subject_only(c, between):
+                    return None  # «أكد بوتين على …», «وأكد البلدان على …», not «مؤكدا استعداد موسكو للحفاظ على …»
                 at_start = tokens[c].norm != without_conjunction(tokens[c].norm)  # «وبين …» opens a sentence
-                if clause_only(tokens[c]) and others > CLAUSE_ONLY_WORDS + at_start * 2 or relays(cue) and not relayed:
+                if clause_only(tokens[c]) and len(between) > CLAUSE_ONLY_WORDS + at_start * 2 or relays(cue) and not relayed:
                     return None  # «بين الطرفين … أن», «نقل المصاب … بعد أن»
                 before = without_conjunction(tokens[j - 1].norm)
                 return None if before in NOT_SPEECH or marks % 2 else j  # (an odd mark: the أن is inside a quote)
@@ -250,6 +261,15 @@ class Finder:
             if tok.norm in SENTENCE_FINAL or tok.norm == ":" or j in self.cues:
                 return None  # (quote marks may come between: «وقالت شبكة “بي بي سي” أن …»)
         return None
+
+    def subject_only(self, c: int, between: Sequence[Token]) -> bool:
+        """Before «على»: nothing but the cue's subject, a name or one word that is no noun with a pronoun (the object
+        in «أكدت المملكة حرصها على …»); a participle has no subject («مؤكدا على»)."""
+        if not between:
+            return True
+        if len(between) > 1 or self.cues[c].participle:
+            return False
+        return not self.text[between[0].start:between[0].end].endswith(OBJECT_PRONOUNS)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

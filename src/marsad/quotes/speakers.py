@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..document import Document, Entity, Token
 from ..text.normalise import fold
 from .cues import (ADDRESS, FROM_PRONOUN, HONORIFIC_PRONOUN, KIN, NOT_SPEECH, NOT_SUBJECT, RELATIVE, SAYING, SOURCE_NOUN,
-                   STATEMENT, TO, TOPIC, clause_only, cue_of, cue_start, is_complementizer, is_from, relays,
+                   STATEMENT, TO, TOPIC, FROM, clause_only, cue_of, cue_start, is_complementizer, is_from, relays,
                    without_conjunction)
 from .spans import CLAUSE_COMMAS, QUOTE_MARKS, SENTENCE_FINAL, MentionIndex, Named
 
@@ -26,6 +26,7 @@ ADDRESSEE_PREFIX = "ل"  # «لتشانج»
 ADDRESS_WINDOW = 8  # tokens after the speaker in which a noun of address and its addressee come
 ROLE_BEFORE_NAME = 4  # tokens of a role before the addressee's name («للرئيس المصري عبد الفتاح السيسي»)
 CARRY_TOKENS = 250  # a speaker carries over to a cue with no subject this many tokens on, not to a later story
+OWNER_REACH = 4  # tokens from a statement noun to the body it belongs to («التقرير الـ 50 لمؤسسة النقد»)
 UNNAMED_BEFORE = 3  # words of an unnamed subject before its cue («مصادر موثوقة أكدت»)
 SOUND_PLURAL = "ون"  # «مسؤولون»: a subject's plural ending, lost in a construct
 ARTICLE = "ال"
@@ -57,6 +58,7 @@ def ends_subject(tok: Token) -> bool:
 def subject(tokens: Sequence[Token], c: int, index: MentionIndex, stop: int, before: bool = True) -> Named | None:
     """The speaker named after the cue (before token `stop`, where the words said begin), else right before it."""
     reach = min(stop, len(tokens), c + 1 + SUBJECT_REACH)
+    addressed_to = -1  # the last token of a name after ل («وقال المصدر لوكالة "فرانس برس"»): the addressee's
     for j in range(c + 1, min(reach, c + 1 + SUBJECT_WINDOW)):
         tok = tokens[j]
         if tok.norm in QUOTE_MARKS and stop < len(tokens):
@@ -66,7 +68,10 @@ def subject(tokens: Sequence[Token], c: int, index: MentionIndex, stop: int, bef
         if j > c + 1 and in_construct(tokens[j - 1], tok):
             return None  # «وأبلغ مسؤولون النادي»: someone unnamed speaks
         found = index.beginning.get(j)
-        if found is not None and found.entity.type in SPEAKER_TYPES and tok.prefix != ADDRESSEE_PREFIX:
+        if ADDRESSEE_PREFIX in (tok.prefix, tok.norm):
+            addressed_to = max(addressed_to, found.last if found is not None else j)
+            continue
+        if found is not None and found.entity.type in SPEAKER_TYPES and j > addressed_to:
             return found if found.entity.type == "PERSON" or j == c + 1 else person_after(tokens, found, index, reach)
         if without_article(tok) in KIN:
             return None  # «وقالت والدة فانينج»: someone unnamed speaks
@@ -168,8 +173,13 @@ class Speakers:
         found = subject(self.tokens, c, self.index, len(self.tokens))
         if found is not None:
             self.remember(cue.gender, Last(found.entity, None, c))
-        elif (unnamed := unnamed_subject(self.tokens, c, len(self.tokens))) is not None:
+        elif (unnamed := unnamed_subject(self.tokens, c, len(self.tokens))) is not None and self.names_someone(unnamed):
             self.remember(cue.gender, Last(None, self.words(unnamed), c))
+
+    def names_someone(self, span: tuple[int, int]) -> bool:
+        """«وأبدى رئيس هجر ليونة»: a role or a source noun begins the words after a statement's cue (not «نفى صحة ما
+        تم تداوله», its object)."""
+        return span[0] in self.index.role_starts or without_article(self.tokens[span[0]]) in SOURCE_NOUN
 
     def remember(self, gender: str, last: Last) -> None:
         self.last[gender] = last
@@ -224,9 +234,11 @@ class Speakers:
                 if person:
                     self.remember(gender, Last(person, None, c))
                     return Said(person, words, self.addressee(unnamed[1], stop), carried=True)
-            if fold(words) in STATEMENT:
-                issuer = self.body or self.latest  # (a body's statement is its own wherever the article quotes it)
-                if issuer is not None and (issuer is self.body or c - issuer.at <= CARRY_TOKENS):
+            if without_article(self.tokens[unnamed[0]]) in STATEMENT:
+                owner = self.owner(unnamed[0], stop)  # «وأشار التقرير الـ 50 لمؤسسة النقد»
+                definite = self.tokens[unnamed[0]].stem.startswith(ARTICLE)  # «وأضاف البيان»: the one just quoted
+                issuer = Last(owner, None, c) if owner else (self.body or self.latest) if definite else None
+                if issuer is not None and (issuer.entity is owner or issuer is self.body or c - issuer.at <= CARRY_TOKENS):
                     return Said(issuer.entity, words if issuer.entity is not None else issuer.words, None)
             self.remember(gender, Last(None, words, c))
             return Said(None, words, self.addressee(unnamed[1], stop))
@@ -259,6 +271,16 @@ class Speakers:
         if self.latest is not None and self.latest.at == c:
             self.latest.source = source
         return said
+
+    def owner(self, noun: int, stop: int) -> Entity | None:
+        """The body a statement noun belongs to, named right after it with ل or عن («التقرير السنوي لمؤسسة النقد»,
+        «بيان صادر عن وزارة الداخلية»)."""
+        for j in range(noun + 1, min(stop, len(self.tokens), noun + 1 + OWNER_REACH)):
+            found = self.index.beginning.get(j)
+            if found is not None and found.entity.type in BODIES and (
+                    self.tokens[j].prefix == ADDRESSEE_PREFIX or self.tokens[j - 1].norm in FROM):
+                return found.entity
+        return None
 
     def role_holder(self, c: int, words: str) -> Entity | None:
         """The person last named before token `c` who holds the role the words say."""
@@ -326,8 +348,9 @@ def unnamed_subject(tokens: Sequence[Token], c: int, stop: int) -> tuple[int, in
         if tok.norm in QUOTE_MARKS:  # «جريدة "جارديان"»
             continue
         title = tok.prefix == ADDRESSEE_PREFIX and tok.stem.startswith(ARTICLE)  # «المساعدة للشؤون التعليمية»
-        if not tok.is_word or is_subjectless(tok) and not title or tok.norm in RELATIVE or in_construct(tokens[j - 1], tok):
-            break
+        if not tok.is_word or is_subjectless(tok) and not title or tok.norm in RELATIVE or in_construct(tokens[j - 1], tok) \
+                or cue_of(tok) is not None:
+            break  # (not «وعلق فورد قائلا»)
         last = j
     if sum(t.norm in QUOTE_MARKS for t in tokens[first:last + 1]) % 2 and last + 1 < end:
         last += 1  # the closing mark of a quoted name
