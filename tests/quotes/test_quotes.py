@@ -308,6 +308,26 @@ def test_a_report_speaks_for_the_body_named_after_it(pipeline):
     assert q["speaker"] == "البنك المركزي السعودي" and q["speaker_text"].startswith("التقرير")  # the KB's name for SAMA
 
 
+def test_a_name_ending_a_long_description_and_a_name_before_its_role(pipeline):
+    # 2015-08-01#959 (Al-Madina): the name comes last, right before the clause
+    [q] = quotes(pipeline, "ويقول مشغل جهاز التحكم في الروبوت والمسؤول على برمجته توماس كراميرس، إنه بإمكانه أن يجيب عن "
+                           "أسئلة العملاء.")
+    assert q["speaker"] == "توماس كراميرس"
+    # 2015-08-04#32 (Ain Alyoum): a name the entities miss, then its role in a committee: not the committee
+    [q] = quotes(pipeline, "كشف عمر المهنا رئيس لجنة الحكام التابعة للاتحاد السعودي لكرة القدم أنه ليس لديه خلفية عن "
+                           "الموضوع.")
+    assert q["speaker"] in (None, "عمر المهنا") and q["speaker_text"].startswith("عمر المهنا")
+
+
+def test_a_name_in_a_dateline_is_no_subject_and_a_cue_with_nobody_before_takes_the_last_person(pipeline):
+    # 2015-07-21#2384 (Al-Riyadi): «الرياضي ـ جدة\n\nأكد القائمون …»
+    [q] = quotes(pipeline, "الرياضي ـ جدة\n\nأكد القائمون على شركة الصدف بأنهم سخروا كل الإمكانات لتصوير المسلسل.")
+    assert q["speaker"] is None
+    # 2015-07-21#890 (Al-Hayat): «ومثل ويب … حيث أكد أنه غير مذنب»
+    [q] = quotes(pipeline, "ومثل جيفري ويب أمام المحكمة في نيويورك حيث أكد أنه غير مذنب، وقد تم الإفراج عنه بكفالة.")
+    assert (q["speaker"], q["carried"]) == ("جيفري ويب", True)
+
+
 @pytest.mark.parametrize("text", [
     "وقال الوزير: «هذا الكلام لم يكتمل",  # opened and never closed
     "«»«»“”\"\"«»",  # nothing but quote marks

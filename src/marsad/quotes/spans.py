@@ -44,6 +44,7 @@ class MentionIndex:
         self.beginning: dict[int, Named] = {}
         self.ending: dict[int, Named] = {}
         self.covered: set[int] = set()
+        self.text = doc.text
         self.role_starts = {r.first for r in doc.role_phrases}  # «معالي أمين العاصمة المقدسة الدكتور أسامه البار»
         self.in_roles = {k for r in doc.role_phrases for k in range(r.first, r.last)}
         for e in doc.entities:

@@ -24,6 +24,7 @@ SUBJECT_WINDOW = 5  # tokens after a cue in which its subject begins («وقال
 SUBJECT_REACH = 16  # tokens after a cue in which a person named after an organisation's role may follow it
 ADDRESSEE_PREFIX = "ل"  # «لتشانج»
 ADDRESS_WINDOW = 8  # tokens after the speaker in which a noun of address and its addressee come
+MAX_QUOTED_NAME = 6  # tokens of a name in quote marks after ل («لـ "الاقتصادية"»)
 ROLE_BEFORE_NAME = 4  # tokens of a role before the addressee's name («للرئيس المصري عبد الفتاح السيسي»)
 CARRY_TOKENS = 250  # a speaker carries over to a cue with no subject this many tokens on, not to a later story
 OWNER_REACH = 4  # tokens from a statement noun to the body it belongs to («التقرير الـ 50 لمؤسسة النقد»)
@@ -69,19 +70,28 @@ def subject(tokens: Sequence[Token], c: int, index: MentionIndex, stop: int, bef
             return None  # «وأبلغ مسؤولون النادي»: someone unnamed speaks
         found = index.beginning.get(j)
         if ADDRESSEE_PREFIX in (tok.prefix, tok.norm):
-            addressed_to = max(addressed_to, found.last if found is not None else j)
+            close = next((k for k in range(j + 2, min(reach, j + 2 + MAX_QUOTED_NAME)) if tokens[k].norm in QUOTE_MARKS), j) \
+                if j + 1 < len(tokens) and tokens[j + 1].norm in QUOTE_MARKS else j  # «لوكالة "فرانس برس"»
+            addressed_to = max(addressed_to, found.last if found is not None else j, close)
             continue
         if found is not None and found.entity.type in SPEAKER_TYPES and j > addressed_to:
-            return found if found.entity.type == "PERSON" or j == c + 1 else person_after(tokens, found, index, reach)
+            if found.entity.type == "PERSON" or j == c + 1:
+                return found
+            if described(tokens, c, j, index):
+                return None  # «كشف عمر المهنا رئيس لجنة الحكام»: a person the entities missed, then their role
+            return person_after(tokens, found, index, reach)
         if without_article(tok) in KIN:
             return None  # «وقالت والدة فانينج»: someone unnamed speaks
-    if c + 1 in index.role_starts:  # a long title before the name: «وأكد معالي أمين العاصمة المقدسة الدكتور أسامه البار»
+    if c + 1 < len(tokens) and tokens[c + 1].is_word and not is_subjectless(tokens[c + 1]):
+        # a long title or description before the name: «وأكد معالي أمين العاصمة المقدسة الدكتور أسامه البار»,
+        # «ويقول مشغل جهاز التحكم في الروبوت والمسؤول على برمجته توماس كراميرس، إنه»
+        titled = c + 1 in index.role_starts
         for j in range(c + 1 + SUBJECT_WINDOW, reach):
             tok = tokens[j]
-            if ends_subject(tok) or tok.norm in CLAUSE_COMMAS or is_subjectless(tok):
+            if ends_subject(tok) or tok.norm in CLAUSE_COMMAS or titled and is_subjectless(tok):
                 break
             found = index.beginning.get(j)
-            if found is not None and found.entity.type == "PERSON":
+            if found is not None and found.entity.type == "PERSON" and (titled or said_next(tokens, found.last, stop)):
                 return found
     if not before or cue_start(tokens[c]) != tokens[c].start:
         return None  # (a name before «وقال» ends the clause before it)
@@ -91,9 +101,23 @@ def subject(tokens: Sequence[Token], c: int, index: MentionIndex, stop: int, bef
     found = index.ending.get(back)
     if found is None or found.entity.type not in SPEAKER_TYPES or tokens[found.first].prefix not in BARE:
         return None
+    if "\n" in index.text[tokens[back].end:tokens[c].start]:
+        return None  # a dateline or the paragraph before («الرياضي ـ جدة\n\nأكد القائمون …»)
     if found.first > 0 and without_conjunction(tokens[found.first - 1].norm) in TOPIC:
         return None  # «وعن معسكر الفريق في النمسا قال:», «عبر وسائل الإعلام التي قالت»
     return found
+
+
+def described(tokens: Sequence[Token], c: int, j: int, index: MentionIndex) -> bool:
+    """An organisation's name at token `j` after a role («رئيس لجنة الحكام», «المحلل في بنك …») that words of no
+    role precede («عمر المهنا», «جينز نارفيغ»): a name, and the organisation theirs."""
+    role = next((k for k in (j - 1, j - 2) if k > c + 1 and k in index.role_starts), None)
+    return role is not None and all(tokens[k].is_word and k not in index.in_roles for k in range(c + 1, role))
+
+
+def said_next(tokens: Sequence[Token], last: int, stop: int) -> bool:
+    """Nothing but punctuation between a name's last token and the words said."""
+    return all(not tokens[k].is_word for k in range(last + 1, min(stop, len(tokens))))
 
 
 def person_after(tokens: Sequence[Token], found: Named, index: MentionIndex, reach: int) -> Named:
@@ -218,7 +242,7 @@ class Speakers:
                 return Said(found.entity, self.text[found.mention.start:found.mention.end], first)
             return Said(found.entity, self.speaker_text(at, found), self.addressee(max(found.last, at), stop))
         carried = self.carried(gender, c)
-        unnamed = (unnamed_subject(self.tokens, at, stop) or self.unnamed_before(c)) if own else None
+        unnamed = (unnamed_subject(self.tokens, at, stop, self.index.role_starts) or self.unnamed_before(c)) if own else None
         if unnamed is not None:
             words = self.words(unnamed)
             if carried is not None and carried.entity is not None and holds_role(carried.entity, words):
@@ -242,8 +266,12 @@ class Speakers:
                     return Said(issuer.entity, words if issuer.entity is not None else issuer.words, None)
             self.remember(gender, Last(None, words, c))
             return Said(None, words, self.addressee(unnamed[1], stop))
-        if carried is None:
-            return Said(None, None, self.addressee(at, stop))
+        if carried is None:  # nobody spoke before: the last person named («ومثل ويب أمام المحكمة حيث أكد أنه …»)
+            person = self.recent_person(c) if gender == "m" else None
+            if person is None:
+                return Said(None, None, self.addressee(at, stop))
+            self.remember(gender, Last(person.entity, None, c))
+            return Said(person.entity, None, self.addressee(at, stop), carried=True)
         return Said(carried.entity, None if carried.entity is not None else carried.words,
                     self.addressee(at, stop), carried=True, source=carried.source)
 
@@ -334,7 +362,8 @@ def holds_role(entity: Entity, words: str) -> bool:
     return any(fold(r) == key or fold(r).startswith(key + " ") for r in (*entity.roles, *entity.former_roles) for key in keys)
 
 
-def unnamed_subject(tokens: Sequence[Token], c: int, stop: int) -> tuple[int, int] | None:
+def unnamed_subject(tokens: Sequence[Token], c: int, stop: int, roles: frozenset[int] | set[int] = frozenset()
+                    ) -> tuple[int, int] | None:
     """The first and last token of a subject that names no entity («علماء», «المصادر», «دراسة طبية حديثة»): the
     words after the cue up to a comma, a preposition, a relative pronoun or the words said; None when nothing there
     names anyone («وأضاف:», «وأكد لاحقا أنه»)."""
@@ -349,8 +378,8 @@ def unnamed_subject(tokens: Sequence[Token], c: int, stop: int) -> tuple[int, in
             continue
         title = tok.prefix == ADDRESSEE_PREFIX and tok.stem.startswith(ARTICLE)  # «المساعدة للشؤون التعليمية»
         if not tok.is_word or is_subjectless(tok) and not title or tok.norm in RELATIVE or in_construct(tokens[j - 1], tok) \
-                or cue_of(tok) is not None:
-            break  # (not «وعلق فورد قائلا»)
+                or cue_of(tok) is not None or j in roles and first not in roles:
+            break  # (not «وعلق فورد قائلا»; «عمر المهنا رئيس لجنة الحكام»: the name before the role)
         last = j
     if sum(t.norm in QUOTE_MARKS for t in tokens[first:last + 1]) % 2 and last + 1 < end:
         last += 1  # the closing mark of a quoted name
