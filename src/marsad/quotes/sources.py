@@ -32,10 +32,9 @@ class Sources:
     def __init__(self, doc: Document, index: MentionIndex) -> None:
         self.doc = doc
         self.index = index
-        self.credits = [c for i in range(len(doc.tokens)) if (c := self._credit(i)) is not None]
+        self.credits = [c for i, tok in enumerate(doc.tokens) if is_source_word(tok) and (c := self._credit(i)) is not None]
         self.at = [c.at for c in self.credits]
         self.sentence_starts = [s.start for s in doc.sentences]
-        self.token_starts = [t.start for t in doc.tokens]
 
     def of(self, found: Found, speaker: Entity | None) -> Credit | None:
         """The credit in the quote's sentences, outside the words said: the first after them, else the last before
@@ -59,7 +58,7 @@ class Sources:
     def _sentence_bounds(self, char: int) -> tuple[int, int]:
         """The tokens of the sentence holding `char`, as the first and last token index."""
         sentences = self.doc.sentences
-        starts = self.token_starts
+        starts = self.index.starts
         k = bisect.bisect_right(self.sentence_starts, char) - 1
         if k < 0:
             return 0, len(starts) - 1
@@ -68,8 +67,6 @@ class Sources:
     def _credit(self, i: int) -> Credit | None:
         tokens = self.doc.tokens
         tok = tokens[i]
-        if not is_source_word(tok):
-            return None
         before = tokens[i - 1].norm if i else "."
         if not (before in CLAUSE_COMMAS or before in SENTENCE_FINAL or before in QUOTE_MARKS or tok.norm not in SOURCE
                 or tokens[i - 1].end < tok.start and "\n" in self.doc.text[tokens[i - 1].end:tok.start]):

@@ -40,7 +40,7 @@ class MentionIndex:
     """Entity mentions by the token they begin and end on, the tokens they cover, and where role phrases begin."""
 
     def __init__(self, doc: Document) -> None:
-        starts = [t.start for t in doc.tokens]
+        self.starts = starts = [t.start for t in doc.tokens]  # (shared by the quotes stage's parts)
         self.beginning: dict[int, Named] = {}
         self.ending: dict[int, Named] = {}
         self.covered: set[int] = set()
@@ -70,7 +70,7 @@ def find_spans(doc: Document, index: MentionIndex, cues: Mapping[int, Cue]) -> l
     """Every quote of the Arabic paragraphs, in text order; `cues` are the cue tokens (`cues.cues_in`)."""
     if not doc.tokens:
         return []
-    finder = Finder(doc, index.covered | index.in_roles, cues)
+    finder = Finder(doc, index, cues)
     direct = finder.direct()
     said = sorted((f.start, f.end) for f in direct)
     indirect = [f for f in finder.indirect() if not inside(said, doc.tokens[f.cue].start)]  # (a cue in the words said)
@@ -89,14 +89,15 @@ def inside(spans: list[tuple[int, int]], char: int) -> bool:
 class Finder:
     """The quotes of one document: its tokens, the tokens of names and roles, and its cue tokens."""
 
-    def __init__(self, doc: Document, named: set[int], cues: Mapping[int, Cue]) -> None:
+    def __init__(self, doc: Document, index: MentionIndex, cues: Mapping[int, Cue]) -> None:
         self.doc = doc
         self.text = doc.text
         self.tokens = doc.tokens
-        self.starts = [t.start for t in doc.tokens]
+        self.starts = index.starts
         self.sentence_starts = [s.start for s in doc.sentences]
-        self.named = named
+        self.named = index.covered | index.in_roles
         self.cues = cues
+        self.colons = [j for j, t in enumerate(doc.tokens) if t.norm == ":"]
 
     def sentence_end(self, char: int, default: int) -> int:
         k = bisect.bisect_right(self.sentence_starts, char) - 1
@@ -134,8 +135,8 @@ class Finder:
         the end of the sentence, or to the next cue."""
         tokens, out = self.tokens, []
         first, end = bisect.bisect_left(self.starts, paragraph.start), bisect.bisect_left(self.starts, paragraph.end)
-        for j in range(first + 1, end - 1):
-            if tokens[j].norm != ":" or any(a <= tokens[j].start < b for a, b in regions):
+        for j in self.colons[bisect.bisect_right(self.colons, first):bisect.bisect_left(self.colons, end - 1)]:
+            if any(a <= tokens[j].start < b for a, b in regions):
                 continue
             after = tokens[j + 1]
             if not after.is_word or is_complementizer(after):

@@ -28,7 +28,7 @@ class QuoteStage:
         found = {f.cue: f for f in find_spans(doc, index, cues)}
         speakers = Speakers(doc, index)
         sources = Sources(doc, index)
-        starts = [t.start for t in tokens]
+        starts = index.starts
         said_spans = sorted((f.start, f.end) for f in found.values())
         quotes = []
         for c in sorted(cues):  # in text order, so that a speaker carries over to «وأضاف:»
