@@ -205,15 +205,20 @@ def test_a_quoted_outlet_between_the_cue_and_the_speaker_is_the_addressee_side(p
     assert [(q["kind"], q["speaker_text"]) for q in found][-1] == ("direct", "مازنونيتش")
 
 
-def test_a_person_after_a_long_title_or_a_role_of_an_organisation_is_the_speaker(pipeline):
+@pytest.mark.parametrize("text, speaker", [
     # 2015-07-26#1078 (Al-Madina): the name comes seven words after the cue
-    [q] = quotes(pipeline, "وأكد معالي أمين العاصمة المقدسة الدكتور أسامه بن فضل البار، أن الأمانة وضعت جدولاً زمنياً "
-                           "لأولويات العمل.")
-    assert q["speaker"] == "أسامه بن فضل البار"
+    ("وأكد معالي أمين العاصمة المقدسة الدكتور أسامه بن فضل البار، أن الأمانة وضعت جدولاً زمنياً لأولويات العمل.",
+     "أسامه بن فضل البار"),
     # 2015-07-24#1919 (Al-Madina): «رئيس القسم … الأستاذ إبراهيم رديني», not the department
-    [q] = quotes(pipeline, "وأوضح رئيس قسم الكيمياء والمشرف على البعثة التدريبية الأستاذ إبراهيم رديني أن البعثة جاءت ضمن "
-                           "خطط الكلية للتدريب الصيفي.")
-    assert q["speaker"] == "إبراهيم رديني"
+    ("وأوضح رئيس قسم الكيمياء والمشرف على البعثة التدريبية الأستاذ إبراهيم رديني أن البعثة جاءت ضمن خطط الكلية "
+     "للتدريب الصيفي.", "إبراهيم رديني"),
+    # 2015-08-01#959 (Al-Madina): a description, the name last, right before the clause
+    ("ويقول مشغل جهاز التحكم في الروبوت والمسؤول على برمجته توماس كراميرس، إنه بإمكانه أن يجيب عن أسئلة العملاء.",
+     "توماس كراميرس"),
+])
+def test_the_person_a_long_title_or_description_leads_to_is_the_speaker(pipeline, text, speaker):
+    [q] = quotes(pipeline, text)
+    assert q["speaker"] == speaker
 
 
 @pytest.mark.parametrize("text, addressee", [
@@ -308,11 +313,7 @@ def test_a_report_speaks_for_the_body_named_after_it(pipeline):
     assert q["speaker"] == "البنك المركزي السعودي" and q["speaker_text"].startswith("التقرير")  # the KB's name for SAMA
 
 
-def test_a_name_ending_a_long_description_and_a_name_before_its_role(pipeline):
-    # 2015-08-01#959 (Al-Madina): the name comes last, right before the clause
-    [q] = quotes(pipeline, "ويقول مشغل جهاز التحكم في الروبوت والمسؤول على برمجته توماس كراميرس، إنه بإمكانه أن يجيب عن "
-                           "أسئلة العملاء.")
-    assert q["speaker"] == "توماس كراميرس"
+def test_a_name_before_its_role_in_an_organisation_is_no_organisation(pipeline):
     # 2015-08-04#32 (Ain Alyoum): a name the entities miss, then its role in a committee: not the committee
     [q] = quotes(pipeline, "كشف عمر المهنا رئيس لجنة الحكام التابعة للاتحاد السعودي لكرة القدم أنه ليس لديه خلفية عن "
                            "الموضوع.")
@@ -326,6 +327,22 @@ def test_a_name_in_a_dateline_is_no_subject_and_a_cue_with_nobody_before_takes_t
     # 2015-07-21#890 (Al-Hayat): «ومثل ويب … حيث أكد أنه غير مذنب»
     [q] = quotes(pipeline, "ومثل جيفري ويب أمام المحكمة في نيويورك حيث أكد أنه غير مذنب، وقد تم الإفراج عنه بكفالة.")
     assert (q["speaker"], q["carried"]) == ("جيفري ويب", True)
+
+
+def test_a_plural_cue_opens_the_next_quote_and_carries_its_plural_speaker(pipeline):
+    # 2015-07-22#1019 (Al-Riyadh): «ويرى المختصون أن …، وقالوا إن …»
+    first, second = quotes(pipeline, (
+        "ويرى المختصون أن خطوة مشاركة القطاع الخاص في مشروعات السكن الحكومي، تأخرت كثيراً عن موعدها، وقالوا إن هذه "
+        "المشاركة لو تحققت في وقت مبكر من تأسيس وزارة الإسكان، لكان جزء كبير من حل أزمة السكن قد تحقق."))
+    assert first["text"].endswith("تأخرت كثيراً عن موعدها") and second["cue"] == "قالوا"
+    assert (second["speaker_text"], second["carried"]) == ("المختصون", True)
+
+
+def test_the_writers_own_words_and_a_pronoun_after_the_cue_name_no_speaker(pipeline):
+    # 2015-07-22#1630 (Al-Yaum, a column): «قال لي: …» is the worker speaking to the writer, «قلت: …» the writer
+    found = quotes(pipeline, "لفت نظري أحد العمال يلبس ثوبا نظيفا، وحين أثنيت على أناقة منظره قال لي: لقد أعطاني الشيخ "
+                             "حمد الزامل مبلغا وطلب مني شراء ثوب جديد. قلت: والله ليرفعنك الله بتواضعك هذا كثيرا.")
+    assert [q["speaker_text"] for q in found] == [None, None]
 
 
 @pytest.mark.parametrize("text", [

@@ -32,6 +32,8 @@ UNNAMED_BEFORE = 3  # words of an unnamed subject before its cue («مصادر �
 SOUND_PLURAL = "ون"  # «مسؤولون»: a subject's plural ending, lost in a construct
 ARTICLE = "ال"
 BODIES = frozenset({"ORG", "GPE"})
+WRITER = "i"  # the gender of «قلت»: the article's writer speaks
+MASCULINE, PLURAL = "m", "p"
 BARE = ("", "و", "ف")  # the proclitics a subject may carry («فالوزير»), not a preposition  # who issues a statement («وأضاف البيان»)
 
 
@@ -215,13 +217,15 @@ class Speakers:
         return self.text[self.tokens[span[0]].start:self.tokens[span[1]].end]
 
     def carried(self, gender: str, c: int) -> Last | None:
-        last = self.last.get(gender)
+        """The last speaker of the cue's gender; a plural cue takes a masculine one too («ويرى المختصون أن …، وقالوا
+        إن …»: a verb before its plural subject is singular)."""
+        last = self.last.get(gender) or (self.last.get(MASCULINE) if gender == PLURAL else None)
         return last if last is not None and c - last.at <= CARRY_TOKENS else None
 
     def of(self, c: int, stop: int) -> Said:
         """Speaker and addressee of the quote the cue at token `c` introduces, its words beginning at token `stop`."""
         cue = cue_of(self.tokens[c])
-        gender = cue.gender if cue is not None else "m"
+        gender = cue.gender if cue is not None else MASCULINE
         if cue is not None and relays(cue):
             relayed = self.relayed(c, stop)
             if relayed is not None:
@@ -230,6 +234,8 @@ class Speakers:
 
     def said(self, c: int, at: int, stop: int, gender: str) -> Said:
         """The speaker named after token `at` (the cue, or the «عن» of a relay), else carried over."""
+        if gender == WRITER:
+            return Said(None, None, None)  # «فقلت: …»: the writer, no entity
         cue = cue_of(self.tokens[c])
         own = cue is None or not cue.participle or at != c  # «مؤكدا استعداد موسكو»: a participle's noun is its object
         found = subject(self.tokens, at, self.index, stop, before=at == c) if own else None
@@ -267,7 +273,7 @@ class Speakers:
             self.remember(gender, Last(None, words, c))
             return Said(None, words, self.addressee(unnamed[1], stop))
         if carried is None:  # nobody spoke before: the last person named («ومثل ويب أمام المحكمة حيث أكد أنه …»)
-            person = self.recent_person(c) if gender == "m" else None
+            person = self.recent_person(c) if gender == MASCULINE else None
             if person is None:
                 return Said(None, None, self.addressee(at, stop))
             self.remember(gender, Last(person.entity, None, c))
@@ -284,7 +290,7 @@ class Speakers:
             return None
         pronoun = FROM_PRONOUN.get(tokens[at].norm)
         if pronoun is not None:
-            person = self.recent_person(c) if pronoun == "m" else None  # «وشعر زانزي بإحباط … ونقل موقع النادي عنه»
+            person = self.recent_person(c) if pronoun == MASCULINE else None  # «وشعر زانزي بإحباط … ونقل موقع النادي عنه»
             if person is not None:
                 self.remember(pronoun, Last(person.entity, None, c))
             said = Said(person.entity, None, None, carried=True) if person else self.said(c, at, at, pronoun)
@@ -293,7 +299,7 @@ class Speakers:
             else:
                 source = subject(tokens, at, self.index, stop, before=False) or self.source_words(at, stop)
         else:
-            said = self.said(c, at, stop, "m")  # (the cue agrees with the relaying subject, not the speaker)
+            said = self.said(c, at, stop, MASCULINE)  # (the cue agrees with the relaying subject, not the speaker)
             source = subject(tokens, c, self.index, at, before=False) or self.source_words(c, at)
         said.source = source
         if self.latest is not None and self.latest.at == c:

@@ -19,6 +19,7 @@ OPENERS = "«“„\""
 CLOSERS = "»”\"“"
 MAX_QUOTED_SENTENCE = 600  # a quote longer than this is split like running text
 ABBREVIATION_BEFORE_DOT = re.compile(r"(?:^|[\s(])(?:[^\W\d_]|[^\W\d_]\.[^\W\d_]|ص\.ب|إلخ|الخ|ت|هـ|م)$")
+DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")  # left-to-right, right-to-left and Arabic letter marks
 
 
 @stage(requires=("text",), provides=("paragraphs", "sentences"))
@@ -82,8 +83,11 @@ def _is_boundary(text: str, m: re.Match, quoted: list[tuple[int, int]]) -> bool:
     if any(a < pos and m.end() < b for a, b in quoted):
         return False
     if m.group() == ".":
-        if pos + 1 < len(text) and text[pos + 1].isdigit() and pos > 0 and text[pos - 1].isdigit():
-            return False  # 3.5, 29.11.2023
+        after = pos + 1
+        while after < len(text) and text[after] in DIRECTION_MARKS:
+            after += 1
+        if after < len(text) and text[after].isdigit() and pos > 0 and text[pos - 1].isdigit():
+            return False  # 3.5, 29.11.2023, «28.\u200f20» (a right-to-left mark inside the number)
         if ABBREVIATION_BEFORE_DOT.search(text, max(0, pos - 6), pos):
             return False  # د. U.S. ص.ب.
     nxt = m.end()
