@@ -345,6 +345,14 @@ def test_the_writers_own_words_and_a_pronoun_after_the_cue_name_no_speaker(pipel
     assert [q["speaker_text"] for q in found] == [None, None]
 
 
+def test_a_pronoun_on_the_complementizer_refers_back_and_a_cue_of_no_statement_ends_no_clause(pipeline):
+    # 2015-07-21#153 (Asharq Al-Awsat): «وقالت إنها …» is Danielle Morrill; «، كتب الكثير منهم …» is no new statement
+    [q] = quotes(pipeline, "واكتشفت دانييل موريل، الرئيسة التنفيذية لـ«ماتر مارك»، هذا الأمر من خلال التجربة المباشرة، "
+                           "حيث أسست شركة ناشئة، وقالت إنها خلصت إلى أنه في الوقت الذي وصل فيه عدد المستثمرين الأفراد "
+                           "إلى 160، كتب الكثير منهم نحو 50 ألف شيك.")
+    assert (q["speaker"], q["carried"]) == ("دانييل موريل", True) and q["text"].endswith("50 ألف شيك")
+
+
 @pytest.mark.parametrize("text", [
     "وقال الوزير: «هذا الكلام لم يكتمل",  # opened and never closed
     "«»«»“”\"\"«»",  # nothing but quote marks

@@ -220,7 +220,7 @@ class Finder:
             if tok.norm in CLAUSE_COMMAS:
                 comma = j
                 continue
-            if comma == j - 1 and (j in self.cues or is_source_word(tok)):
+            if comma == j - 1 and (is_source_word(tok) or j in self.cues and self.opens_statement(j)):
                 return tokens[comma].start
             if j in self.cues and self.clause_word(j) is not None:
                 if comma is not None and j - comma <= CUE_BEFORE:
@@ -228,6 +228,12 @@ class Finder:
                 if tokens[j - 1].norm in RELATIVE:
                     return tokens[j - 1].start
         return end
+
+    def opens_statement(self, c: int) -> bool:
+        """A cue after a comma that says something of its own: a participle («، مشيرا إلى …»), a clause, or a colon
+        or quote mark right after (not «، كتب الكثير منهم نحو 50 ألف شيك»)."""
+        after = self.tokens[c + 1].norm if c + 1 < len(self.tokens) else ""
+        return self.cues[c].participle or after == ":" or after in QUOTE_MARKS or self.clause_word(c) is not None
 
     def clause_word(self, c: int) -> int | None:
         """The أن/إن (or على) the cue at `c` introduces, a few words on (names, titles and an inserted relative clause

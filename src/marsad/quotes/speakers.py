@@ -33,7 +33,7 @@ SOUND_PLURAL = "ون"  # «مسؤولون»: a subject's plural ending, lost in 
 ARTICLE = "ال"
 BODIES = frozenset({"ORG", "GPE"})
 WRITER = "i"  # the gender of «قلت»: the article's writer speaks
-MASCULINE, PLURAL = "m", "p"
+MASCULINE, FEMININE, PLURAL = "m", "f", "p"
 BARE = ("", "و", "ف")  # the proclitics a subject may carry («فالوزير»), not a preposition  # who issues a statement («وأضاف البيان»)
 
 
@@ -273,7 +273,7 @@ class Speakers:
             self.remember(gender, Last(None, words, c))
             return Said(None, words, self.addressee(unnamed[1], stop))
         if carried is None:  # nobody spoke before: the last person named («ومثل ويب أمام المحكمة حيث أكد أنه …»)
-            person = self.recent_person(c) if gender == MASCULINE else None
+            person = self.recent_person(c) if gender in (MASCULINE, FEMININE) else None
             if person is None:
                 return Said(None, None, self.addressee(at, stop))
             self.remember(gender, Last(person.entity, None, c))
