@@ -122,6 +122,16 @@ class Quote(Span):
 
 
 @dataclass(slots=True)
+class DateExpression(Span):
+    """A time the text names: `value` an ISO 8601 prefix at its `grain` (day YYYY-MM-DD, week YYYY-Www, month YYYY-MM,
+    year YYYY), resolved against the publication date; None for vague times, durations, and relative ones with no
+    publication date."""
+
+    value: str | None
+    grain: str  # day | week | month | year | vague | duration
+
+
+@dataclass(slots=True)
 class Source:
     """Where an article came from."""
 
@@ -154,6 +164,7 @@ class Document:
     role_phrases: list[RolePhrase] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    dates: list[DateExpression] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failed: bool = False  # input that could not be read, decoded or parsed, or a stage that raised
     failed_stages: dict[str, str] = field(default_factory=dict)  # stage name -> the error's type

@@ -133,7 +133,8 @@ def check_order(stages: Sequence[Stage], given: Iterable[str]) -> None:
 
 
 def load_pipeline(config: PipelineConfig | None = None) -> Pipeline:
-    """The shipped pipeline: cleaning, segmentation, language, tokens, role phrases and entities, quotes."""
+    """The shipped pipeline: cleaning, segmentation, language, tokens, role phrases and entities, quotes, dates."""
+    from .dates.stage import dates
     from .ner.entities import EntityStage
     from .quotes.stage import QuoteStage
     from .text.clean import clean
@@ -141,4 +142,4 @@ def load_pipeline(config: PipelineConfig | None = None) -> Pipeline:
     from .text.segment import segment, tokenize
 
     config = config or PipelineConfig()
-    return Pipeline([clean, segment, identify_language, tokenize, EntityStage(config.entities), QuoteStage()])
+    return Pipeline([clean, segment, identify_language, tokenize, EntityStage(config.entities), QuoteStage(), dates])

@@ -9,9 +9,9 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from .document import SCHEMA, Document, Entity, Mention, Quote, Section, Sentence, Source, Span
+from .document import SCHEMA, DateExpression, Document, Entity, Mention, Quote, Section, Sentence, Source, Span
 
-LATER_LAYERS = ("events", "dates")  # in the contract; no stage fills them yet
+LATER_LAYERS = ("events",)  # in the contract; no stage fills them yet
 
 
 class RecordError(ValueError):
@@ -37,6 +37,8 @@ def to_record(doc: Document) -> dict:
         "sentences": [{"start": s.start, "end": s.end} for s in doc.sentences],
         "entities": [_entity(e, text) for e in doc.entities],
         "quotes": [_quote(q, text) for q in doc.quotes],
+        "dates": [{"start": d.start, "end": d.end, "text": text[d.start:d.end], "value": d.value, "grain": d.grain}
+                  for d in doc.dates],
         **{layer: [] for layer in LATER_LAYERS},
         "warnings": list(doc.warnings),
     }
@@ -93,10 +95,17 @@ def from_record(record: dict) -> Document:
         sentences=[Sentence(s["start"], s["end"]) for s in record["sentences"]],
         entities=[_entity_from(e, text) for e in record["entities"]],
         quotes=[_quote_from(q, text) for q in record["quotes"]],
+        dates=[_date_from(d, text) for d in record.get("dates") or []],
         warnings=list(record["warnings"]),
         stored_id=record["id"],
     )
     return doc
+
+
+def _date_from(d: dict, text: str) -> DateExpression:
+    if text[d["start"]:d["end"]] != d["text"]:
+        raise RecordError(f"date {d['text'][:40]!r} is not the text at [{d['start']}, {d['end']})")
+    return DateExpression(d["start"], d["end"], d["value"], d["grain"])
 
 
 def _quote_from(q: dict, text: str) -> Quote:

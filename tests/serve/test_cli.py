@@ -106,10 +106,11 @@ def test_summary_reports_what_was_read_skipped_and_each_stage(tmp_path):
     run = marsad("analyze", str(tmp_path / "crawl.warc.gz"), str(EXAMPLE), "--tagger", "none")
     assert run.returncode == 0, run.stderr.decode()
     lines = run.stderr.decode().splitlines()[-3:]
-    assert lines[0] == "marsad: 3 articles, 0 failed, 0 with warnings, 0 unreadable paths"
+    # (the example article has no date of its own: its relative dates keep no value, with a warning)
+    assert lines[0] == "marsad: 3 articles, 0 failed, 1 with warnings, 0 unreadable paths"
     assert lines[1].startswith("marsad: read 3 documents (2 warc, 1 text); skipped 4 archive records (")
     assert "1 warc response with HTTP status 404" in lines[1]
-    assert lines[2] == "marsad: stages: clean 3, segment 3, identify_language 3, tokenize 3, entities 3, quotes 3"
+    assert lines[2] == "marsad: stages: clean 3, segment 3, identify_language 3, tokenize 3, entities 3, quotes 3, dates 3"
 
 
 def test_config_file_and_tagger_option(tmp_path):

@@ -1,0 +1,61 @@
+"""Dates on SaudiNewsNet: how many per article by grain, the share with a value, and the dates stage's own speed.
+
+    .venv/bin/python benchmarks/dates/stats.py ../shared/corpus/saudinewsnet [--articles 2000]
+
+Articles: every k-th of the corpus (k = corpus size / articles), each with its `date_extracted` day as the
+publication date, through the shipped pipeline up to the quotes; then the dates stage alone is timed over them all
+(one process, one core).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+from marsad import load_pipeline
+from marsad.dates.stage import dates
+from marsad.document import Document, Source
+
+GRAINS = ("day", "week", "month", "year", "vague", "duration")
+
+
+def sample(corpus: Path, n: int) -> list[dict]:
+    articles = []
+    for path in sorted(corpus.glob("*.zip")):
+        with zipfile.ZipFile(path) as z:
+            articles += json.loads(z.read(z.namelist()[0]))
+    step = max(1, len(articles) // n)
+    return articles[::step][:n]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--articles", type=int, default=2000)
+    args = parser.parse_args()
+    before = [s for s in load_pipeline().stages if s.name != "dates"]
+    docs = []
+    for article in sample(args.corpus, args.articles):
+        doc = Document(Source("text"), raw=article.get("content") or "")
+        doc.published = (article.get("date_extracted") or "")[:10] or None
+        for stage in before:
+            doc = stage(doc)
+        docs.append(doc)
+    start = time.perf_counter()
+    for doc in docs:
+        dates(doc)
+    seconds = time.perf_counter() - start
+    found = [d for doc in docs for d in doc.dates]
+    grains = Counter(d.grain for d in found)
+    print("| articles | dates | per article | " + " | ".join(GRAINS) + " | with a value | stage alone |")
+    print("|---" * (len(GRAINS) + 5) + "|")
+    print(f"| {len(docs):,} | {len(found):,} | {len(found) / len(docs):.2f} | "
+          + " | ".join(f"{grains[g]:,}" for g in GRAINS)
+          + f" | {sum(d.value is not None for d in found) / (len(found) or 1):.2f} | {len(docs) / seconds:,.0f} articles/s |")
+
+
+if __name__ == "__main__":
+    main()

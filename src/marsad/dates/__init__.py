@@ -1,0 +1,1 @@
+"""Dates: Arabic temporal expressions, their values resolved against the publication date."""
