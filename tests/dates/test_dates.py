@@ -83,6 +83,12 @@ def test_mixed_digits_read_as_one_date(pipeline):
     assert [d.value for d in doc.dates] == ["2015-01-15", "2015-01-15"]
 
 
+def test_an_expression_does_not_run_across_paragraphs(pipeline):
+    # 2015-07-22 (Al-Yaum): «والحربُ الأهلية اللبنانيةُ لمدة\n\n15 عاماً»
+    doc = analysed(pipeline, "والحربُ الأهلية اللبنانيةُ لمدة\n\n15 عاماً من الدمار.", "2015-07-22")
+    assert all("\n" not in doc.span_text(d) for d in doc.dates)
+
+
 def test_no_publication_date_keeps_relative_dates_without_a_value(pipeline):
     doc = analysed(pipeline, "وقال الوزير أمس إن الاجتماع عقد في 15 يناير 2015.", None)
     assert [(d.value, d.grain) for d in doc.dates] == [(None, "day"), ("2015-01-15", "day")]

@@ -41,9 +41,9 @@ class Match:
     invalid: bool = False  # written as a date, but no calendar day («30 فبراير 2015»)
 
 
-def find_dates(tokens: Sequence[Token], reference: dt.date | None) -> list[Match]:
-    """Every date expression of the tokens, in text order, the longest at each place."""
-    grammar = Grammar(tokens, reference, lexicon())
+def find_dates(tokens: Sequence[Token], reference: dt.date | None, text: str = "") -> list[Match]:
+    """Every date expression of the tokens, in text order, the longest at each place (within a line of `text`)."""
+    grammar = Grammar(tokens, reference, lexicon(), text)
     found = []
     i = 0
     while i < len(tokens):
@@ -57,10 +57,11 @@ def find_dates(tokens: Sequence[Token], reference: dt.date | None) -> list[Match
 
 
 class Grammar:
-    def __init__(self, tokens: Sequence[Token], reference: dt.date | None, lex: Lexicon) -> None:
+    def __init__(self, tokens: Sequence[Token], reference: dt.date | None, lex: Lexicon, text: str = "") -> None:
         self.tokens = tokens
         self.ref = reference
         self.lex = lex
+        self.text = text
 
     def at(self, i: int) -> Match | None:
         """The longest expression starting at token `i`."""
@@ -68,8 +69,12 @@ class Grammar:
             return None
         candidates = [m for m in (self.vague(i), self.absolute(i), self.year(i), self.weekday(i), self.part_of_day(i),
                                   self.relative_day(i), self.period(i), self.counted(i), self.duration(i))
-                      if m is not None]
+                      if m is not None and not self.crosses_a_line(m)]
         return max(candidates, key=lambda m: m.end) if candidates else None
+
+    def crosses_a_line(self, m: Match) -> bool:
+        """«لمدة\n\n15 عاماً»: an expression does not run across paragraphs."""
+        return "\n" in self.text[self.tokens[m.first].end:self.tokens[m.end - 1].start]
 
     # -- helpers
 

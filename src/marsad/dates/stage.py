@@ -21,7 +21,7 @@ def dates(doc: Document) -> Document:
     tokens = doc.tokens
     found = []
     unresolved = 0
-    for m in find_dates(tokens, reference):
+    for m in find_dates(tokens, reference, doc.text):
         first = tokens[m.first]
         written = doc.text[first.start:first.end]
         joined = first.prefix[:1] in CONJUNCTIONS or written[:1] in CONJUNCTIONS and written[1:2].isdigit()  # «وأمس», «و2015»
