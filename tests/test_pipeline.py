@@ -34,7 +34,8 @@ tokenize_broken.name = "tokenize"  # stands in for the shipped tokenize
 
 def test_shipped_stages_declare_their_layers():
     pipeline = load_pipeline(KB_ONLY)
-    assert pipeline.names == ["clean", "segment", "identify_language", "tokenize", "entities", "quotes", "dates"]
+    assert pipeline.names == ["clean", "segment", "identify_language", "tokenize", "entities", "quotes", "dates",
+                              "events"]
     assert all(isinstance(s, Stage) for s in pipeline.stages)
     assert clean.provides == ("text", "sections", "wire_sources") and tokenize.requires == ("paragraphs", "language")
     assert EntityStage.requires == ("tokens", "sentences")
@@ -75,7 +76,7 @@ def test_a_failing_stage_skips_only_what_needs_it():
     pipeline = load_pipeline(KB_ONLY).with_stage(tokenize_broken)
     d = pipeline(doc())
     assert d.failed and d.failed_stages == {"tokenize": "ValueError"}
-    assert d.skipped_stages == {"entities": "tokens", "quotes": "tokens", "dates": "tokens"}
+    assert d.skipped_stages == {"entities": "tokens", "quotes": "tokens", "dates": "tokens", "events": "tokens"}
     assert d.text and d.sentences  # clean and segment ran
     assert d.tokens == [] and d.entities == []
     assert "stage tokenize failed: ValueError: tokeniser exploded" in d.warnings

@@ -9,6 +9,8 @@ imported here: the record (`record.py`) is built from a Document, not by it.
 """
 from __future__ import annotations
 
+import bisect
+
 import hashlib
 from dataclasses import dataclass, field
 
@@ -122,6 +124,34 @@ class Quote(Span):
 
 
 @dataclass(slots=True)
+class Actor:
+    """One side of an event: the entity (an id, or None when the text names nobody) and its CAMEO actor code."""
+
+    entity: str | None
+    actor: str | None
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom: a CAMEO `code` (its root, PLOVER type, quad class and Goldstein score come from the
+    codebook), the `trigger` word and the `sentence` that tell it, the date (`date_value` and the words of the date,
+    `date_span`, when the sentence gives one; else the publication day), the `place` (an entity id), and whether the
+    text denies it (`negated`) or reports it inside a quote (`reported`)."""
+
+    code: str
+    source: Actor
+    target: Actor
+    trigger: Span
+    sentence: Span
+    date_value: str | None = None
+    date_span: Span | None = None
+    place: str | None = None
+    negated: bool = False
+    reported: bool = False
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
 class DateExpression(Span):
     """A time the text names: `value` an ISO 8601 prefix at its `grain` (day YYYY-MM-DD, week YYYY-Www, month YYYY-MM,
     year YYYY), resolved against the publication date; None for vague times, durations, and relative ones with no
@@ -165,6 +195,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     dates: list[DateExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failed: bool = False  # input that could not be read, decoded or parsed, or a stage that raised
     failed_stages: dict[str, str] = field(default_factory=dict)  # stage name -> the error's type
@@ -192,3 +223,9 @@ class Document:
         else:
             key = "raw:" + (self.raw_digest or digest(self.raw))
         return digest(key)[:16]
+
+
+def inside(spans: list[tuple[int, int]], char: int) -> bool:
+    """Whether `char` lies in one of the sorted spans (the last one starting at or before it)."""
+    k = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= char < spans[k][1]

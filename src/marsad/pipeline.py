@@ -133,8 +133,10 @@ def check_order(stages: Sequence[Stage], given: Iterable[str]) -> None:
 
 
 def load_pipeline(config: PipelineConfig | None = None) -> Pipeline:
-    """The shipped pipeline: cleaning, segmentation, language, tokens, role phrases and entities, quotes, dates."""
+    """The shipped pipeline: cleaning, segmentation, language, tokens, role phrases and entities, quotes, dates,
+    events."""
     from .dates.stage import dates
+    from .events.stage import EventStage
     from .ner.entities import EntityStage
     from .quotes.stage import QuoteStage
     from .text.clean import clean
@@ -142,4 +144,5 @@ def load_pipeline(config: PipelineConfig | None = None) -> Pipeline:
     from .text.segment import segment, tokenize
 
     config = config or PipelineConfig()
-    return Pipeline([clean, segment, identify_language, tokenize, EntityStage(config.entities), QuoteStage(), dates])
+    return Pipeline([clean, segment, identify_language, tokenize, EntityStage(config.entities), QuoteStage(), dates,
+                     EventStage()])

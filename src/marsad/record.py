@@ -9,9 +9,10 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from .document import SCHEMA, DateExpression, Document, Entity, Mention, Quote, Section, Sentence, Source, Span
+from .document import (SCHEMA, Actor, DateExpression, Document, Entity, Event, Mention, Quote, Section, Sentence, Source,
+                       Span)
+from .events.codebook import codebook
 
-LATER_LAYERS = ("events",)  # in the contract; no stage fills them yet
 
 
 class RecordError(ValueError):
@@ -37,9 +38,9 @@ def to_record(doc: Document) -> dict:
         "sentences": [{"start": s.start, "end": s.end} for s in doc.sentences],
         "entities": [_entity(e, text) for e in doc.entities],
         "quotes": [_quote(q, text) for q in doc.quotes],
+        "events": [_event(e, text) for e in doc.events],
         "dates": [{"start": d.start, "end": d.end, "text": text[d.start:d.end], "value": d.value, "grain": d.grain}
                   for d in doc.dates],
-        **{layer: [] for layer in LATER_LAYERS},
         "warnings": list(doc.warnings),
     }
 
@@ -76,9 +77,6 @@ def from_record(record: dict) -> Document:
     which the record does not keep: run the stages that provide them again)."""
     if record.get("schema") != SCHEMA:
         raise RecordError(f"not a {SCHEMA} record (schema: {record.get('schema')!r})")
-    filled = [layer for layer in LATER_LAYERS if record.get(layer)]
-    if filled:
-        raise RecordError(f"record {record.get('id')} has {', '.join(filled)}, which this marsad cannot read back")
     text = record["text"]
     src = record["source"]
     doc = Document(
@@ -96,10 +94,44 @@ def from_record(record: dict) -> Document:
         entities=[_entity_from(e, text) for e in record["entities"]],
         quotes=[_quote_from(q, text) for q in record["quotes"]],
         dates=[_date_from(d, text) for d in record.get("dates") or []],
+        events=[_event_from(e, text) for e in record.get("events") or []],
         warnings=list(record["warnings"]),
         stored_id=record["id"],
     )
     return doc
+
+
+def _event(e: Event, text: str) -> dict:
+    code = codebook()[e.code]
+    return {
+        "cameo": e.code, "root": code.root, "plover": code.plover, "label": code.name,
+        "quad_class": code.quad_class, "goldstein": code.goldstein,
+        "source": {"entity": e.source.entity, "actor": e.source.actor},
+        "target": {"entity": e.target.entity, "actor": e.target.actor},
+        "date": {"value": e.date_value, "text": text[e.date_span.start:e.date_span.end] if e.date_span else None,
+                 **({"start": e.date_span.start, "end": e.date_span.end} if e.date_span else {})},
+        "place": e.place,
+        "trigger": {"start": e.trigger.start, "end": e.trigger.end, "text": text[e.trigger.start:e.trigger.end]},
+        "sentence": {"start": e.sentence.start, "end": e.sentence.end},
+        "negated": e.negated, "reported": e.reported, "confidence": e.confidence,
+    }
+
+
+def _event_from(e: dict, text: str) -> Event:
+    if not isinstance(e, dict) or not all(k in e for k in ("cameo", "source", "target", "trigger", "sentence")):
+        raise RecordError(f"event {str(e)[:60]} lacks a field of the schema (cameo, source, target, trigger, sentence)")
+    trigger = e["trigger"]
+    if text[trigger["start"]:trigger["end"]] != trigger["text"]:
+        raise RecordError(f"event trigger {trigger['text'][:40]!r} is not the text at [{trigger['start']}, {trigger['end']})")
+    date = e.get("date") or {}
+    return Event(e["cameo"], Actor(e["source"]["entity"], e["source"]["actor"]),
+                 Actor(e["target"]["entity"], e["target"]["actor"]),
+                 trigger=Span(trigger["start"], trigger["end"]),
+                 sentence=Span(e["sentence"]["start"], e["sentence"]["end"]),
+                 date_value=date.get("value"),
+                 date_span=Span(date["start"], date["end"]) if "start" in date else None,
+                 place=e.get("place"), negated=bool(e.get("negated")), reported=bool(e.get("reported")),
+                 confidence=float(e.get("confidence", 0.5)))
 
 
 def _date_from(d: dict, text: str) -> DateExpression:

@@ -110,7 +110,8 @@ def test_summary_reports_what_was_read_skipped_and_each_stage(tmp_path):
     assert lines[0] == "marsad: 3 articles, 0 failed, 1 with warnings, 0 unreadable paths"
     assert lines[1].startswith("marsad: read 3 documents (2 warc, 1 text); skipped 4 archive records (")
     assert "1 warc response with HTTP status 404" in lines[1]
-    assert lines[2] == "marsad: stages: clean 3, segment 3, identify_language 3, tokenize 3, entities 3, quotes 3, dates 3"
+    assert lines[2] == ("marsad: stages: clean 3, segment 3, identify_language 3, tokenize 3, entities 3, quotes 3, "
+                        "dates 3, events 3")
 
 
 def test_config_file_and_tagger_option(tmp_path):

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from ..document import Document, Entity
 from ..text.agencies import find_wire_sources
 from .cues import SOURCE, SOURCE_FILLER, SOURCE_NOUN, cue_of_form, is_source_word
-from .spans import CLAUSE_COMMAS, QUOTE_MARKS, SENTENCE_FINAL, Found, MentionIndex, Named
+from ..mentions import MentionIndex, Named
+from .spans import CLAUSE_COMMAS, QUOTE_MARKS, SENTENCE_FINAL, Found
 from .speakers import SPEAKER_TYPES, without_article
 
 SOURCE_REACH = 4  # tokens from a source word to its name («حسبما أفادت به وكالة …»)

@@ -7,7 +7,8 @@ import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..document import Document, Entity, Mention, Span, Token
+from ..document import Document, Span, Token, inside
+from ..mentions import MentionIndex
 from ..text.segment import QUOTE_CHARS, quote_regions
 from .cues import (NOT_SPEECH, RELATIVE, SAYING, Cue, clause_only, is_complementizer, is_from, is_source_word,
                    opens_clause, relays, without_conjunction)
@@ -26,35 +27,6 @@ SENTENCE_FINAL = frozenset(".!?؟…")
 QUOTE_MARKS = frozenset(QUOTE_CHARS)
 CLAUSE_COMMAS = frozenset("،,")
 NEAR_MENTIONS = 3  # mentions starting just before a quoted span that may cover it
-
-
-@dataclass(slots=True, frozen=True)
-class Named:
-    entity: Entity
-    mention: Mention
-    first: int  # the mention's first and last token
-    last: int
-
-
-class MentionIndex:
-    """Entity mentions by the token they begin and end on, the tokens they cover, and where role phrases begin."""
-
-    def __init__(self, doc: Document) -> None:
-        self.starts = starts = [t.start for t in doc.tokens]  # (shared by the quotes stage's parts)
-        self.beginning: dict[int, Named] = {}
-        self.ending: dict[int, Named] = {}
-        self.covered: set[int] = set()
-        self.text = doc.text
-        self.role_starts = {r.first for r in doc.role_phrases}  # «معالي أمين العاصمة المقدسة الدكتور أسامه البار»
-        self.in_roles = {k for r in doc.role_phrases for k in range(r.first, r.last)}
-        for e in doc.entities:
-            for m in e.mentions:
-                first = bisect.bisect_right(starts, m.start) - 1  # the token holding the mention's start («لتشانج»)
-                last = bisect.bisect_left(starts, m.end) - 1
-                self.covered.update(range(first, last + 1))
-                if first >= 0:
-                    self.beginning.setdefault(first, Named(e, m, first, last))
-                    self.ending.setdefault(last, Named(e, m, first, last))
 
 
 @dataclass(slots=True)
@@ -79,11 +51,6 @@ def find_spans(doc: Document, index: MentionIndex, cues: Mapping[int, Cue]) -> l
     direct = [f for f in direct if f.cue not in cue_tokens and not any(a <= f.start and f.end <= b for a, b in taken)]
     return sorted([*indirect, *direct], key=lambda f: f.start)
 
-
-def inside(spans: list[tuple[int, int]], char: int) -> bool:
-    """Whether `char` lies in one of the sorted spans (the last one starting at or before it)."""
-    k = bisect.bisect_right(spans, (char, float("inf"))) - 1
-    return k >= 0 and spans[k][0] <= char < spans[k][1]
 
 
 class Finder:

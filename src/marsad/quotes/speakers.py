@@ -17,7 +17,8 @@ from ..text.normalise import fold
 from .cues import (ADDRESS, FROM_PRONOUN, HONORIFIC_PRONOUN, KIN, NOT_SPEECH, NOT_SUBJECT, RELATIVE, SAYING, SOURCE_NOUN,
                    STATEMENT, TO, TOPIC, FROM, clause_only, cue_of, cue_start, is_complementizer, is_from, relays,
                    without_conjunction)
-from .spans import CLAUSE_COMMAS, QUOTE_MARKS, SENTENCE_FINAL, MentionIndex, Named
+from ..mentions import MentionIndex, Named
+from .spans import CLAUSE_COMMAS, QUOTE_MARKS, SENTENCE_FINAL
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 SUBJECT_WINDOW = 5  # tokens after a cue in which its subject begins («وقال وزير الخارجية السعودي عادل الجبير»)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import bisect
 
-from ..document import Document, Quote, Span
+from ..document import Document, Quote, Span, inside
 from .cues import cue_start, cues_in
 from .sources import Sources
-from .spans import MentionIndex, find_spans, inside
+from ..mentions import MentionIndex
+from .spans import find_spans
 from .speakers import Speakers
 
 
