@@ -11,27 +11,19 @@ date and value, for checking by hand.
 from __future__ import annotations
 
 import argparse
-import json
 import random
+import sys
 import time
-import zipfile
 from collections import Counter
 from pathlib import Path
 
-from marsad import load_pipeline
 from marsad.dates.stage import dates
-from marsad.document import Document, Source
+from marsad.document import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/: the shared sample
+from saudinewsnet_sample import analysed_without, every_kth  # noqa: E402
 
 GRAINS = ("day", "week", "month", "year", "vague", "duration")
-
-
-def sample(corpus: Path, n: int) -> list[dict]:
-    articles = []
-    for path in sorted(corpus.glob("*.zip")):
-        with zipfile.ZipFile(path) as z:
-            articles += json.loads(z.read(z.namelist()[0]))
-    step = max(1, len(articles) // n)
-    return articles[::step][:n]
 
 
 def main() -> None:
@@ -41,14 +33,7 @@ def main() -> None:
     parser.add_argument("--draw", type=int, help="print this many dates drawn at random, for a check by hand")
     parser.add_argument("--seed", type=int, default=20261215)
     args = parser.parse_args()
-    before = [s for s in load_pipeline().stages if s.name != "dates"]
-    docs = []
-    for article in sample(args.corpus, args.articles):
-        doc = Document(Source("text"), raw=article.get("content") or "")
-        doc.published = (article.get("date_extracted") or "")[:10] or None
-        for stage in before:
-            doc = stage(doc)
-        docs.append(doc)
+    docs = analysed_without(every_kth(args.corpus, args.articles), ["dates"])
     start = time.perf_counter()
     for doc in docs:
         dates(doc)

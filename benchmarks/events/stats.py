@@ -11,25 +11,18 @@ pipeline up to the quotes; then dates and events alone are timed over them all (
 from __future__ import annotations
 
 import argparse
-import json
 import random
+import sys
 import time
-import zipfile
 from collections import Counter
 from pathlib import Path
 
 from marsad import load_pipeline
-from marsad.document import Document, Source
+from marsad.document import Document
 from marsad.events.codebook import codebook
 
-
-def sample(corpus: Path, n: int) -> list[dict]:
-    articles = []
-    for path in sorted(corpus.glob("*.zip")):
-        with zipfile.ZipFile(path) as z:
-            articles += json.loads(z.read(z.namelist()[0]))
-    step = max(1, len(articles) // n)
-    return articles[::step][:n]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/: the shared sample
+from saudinewsnet_sample import analysed_without, every_kth  # noqa: E402
 
 
 def main() -> None:
@@ -40,15 +33,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261216)
     args = parser.parse_args()
     stages = load_pipeline().stages
-    before = [s for s in stages if s.name not in ("dates", "events")]
     timed = [s for s in stages if s.name in ("dates", "events")]
-    docs = []
-    for article in sample(args.corpus, args.articles):
-        doc = Document(Source("text"), raw=article.get("content") or "")
-        doc.published = (article.get("date_extracted") or "")[:10] or None
-        for stage in before:
-            doc = stage(doc)
-        docs.append(doc)
+    docs = analysed_without(every_kth(args.corpus, args.articles), [s.name for s in timed])
     start = time.perf_counter()
     for doc in docs:
         for stage in timed:

@@ -11,10 +11,9 @@ at random (from 400 of the articles) are printed with the words before them, for
 from __future__ import annotations
 
 import argparse
-import json
 import random
+import sys
 import time
-import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -22,17 +21,15 @@ from marsad import load_pipeline
 from marsad.document import Document, Source
 from marsad.quotes.stage import QuoteStage
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/: the shared sample
+from saudinewsnet_sample import every_kth  # noqa: E402
+
 DRAWN_ARTICLES = 400  # the articles quotes are drawn from
 CONTEXT_CHARS = 60  # shown before the cue (--context)
 
 
 def sample(corpus: Path, n: int) -> list[str]:
-    bodies = []
-    for path in sorted(corpus.glob("*.zip")):
-        with zipfile.ZipFile(path) as z:
-            bodies += [a.get("content") or "" for a in json.loads(z.read(z.namelist()[0]))]
-    step = max(1, len(bodies) // n)
-    return bodies[::step][:n]
+    return [a.get("content") or "" for a in every_kth(corpus, n)]
 
 
 def main() -> None:

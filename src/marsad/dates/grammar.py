@@ -427,8 +427,8 @@ class Grammar:
             return None
         n, unit, end = counted
         after = whole[1] if (whole := self.word("whole", end)) is not None else end
-        if self.word("of", after) is not None or i > 0 and self.word("unit", i - 1) is not None \
-                and self.word("unit", i - 1)[0] == unit:
+        before = self.word("unit", i - 1) if i > 0 else None
+        if self.word("of", after) is not None or before is not None and before[0] == unit:
             return None  # «بعد يومين من الحادث»: counted from something else; «يوما بعد يوم»
         if since and unit in ("month", "year", "decade"):
             return Match(i, end, None, "duration")

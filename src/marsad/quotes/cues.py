@@ -80,8 +80,7 @@ def cues_in(tokens: Sequence[Token]) -> dict[int, Cue]:
 
 
 def cue_of_form(norm: str) -> Cue | None:
-    cues = _cues()
-    return cues.get(norm) or cues.get(without_conjunction(norm))
+    return _cue_forms().get(norm)
 
 
 def relays(cue: Cue) -> bool:
