@@ -25,10 +25,22 @@ from ..scale.local import LocalRunner, usable_cpus
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="marsad (مرصد): Arabic news intelligence.")
 evaluate_app = typer.Typer(no_args_is_help=True, help="Score marsad against annotated data.")
 app.add_typer(evaluate_app, name="evaluate")
+export_app = typer.Typer(no_args_is_help=True, help="Write a layer of analysed records as a table.")
+app.add_typer(export_app, name="export")
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)  # one log line stays one line when piped
 
 EXIT_FAILED_INPUT = 1
 EXIT_USAGE = 2
+
+
+class TableFormat(str, Enum):
+    tsv = "tsv"
+    jsonl = "jsonl"
+
+
+class ColumnSet(str, Enum):
+    all = "all"
+    gdelt = "gdelt"
 
 
 class OutputFormat(str, Enum):
@@ -159,6 +171,43 @@ def _emit(doc: Document | InputError, format: OutputFormat, held: list[Document]
     if len(held) > 1:
         stderr.print("marsad: --format json takes exactly one article; this input holds more (use --format jsonl)")
         raise typer.Exit(EXIT_USAGE)
+
+
+@export_app.command("events")
+def export_events(
+    paths: Annotated[list[str], typer.Argument(help="Record files of `marsad analyze` (JSON Lines, .gz too) or - for stdin.")],
+    format: Annotated[TableFormat, typer.Option("--format", help="tsv: GDELT 2.0 columns then marsad's; jsonl: the same as objects.")] = TableFormat.tsv,
+    columns: Annotated[ColumnSet, typer.Option(help="all, or gdelt: GDELT's 61 event columns only, in GDELT's order.")] = ColumnSet.all,
+    header: Annotated[bool, typer.Option(help="A first line of column names (GDELT's own files have none).")] = True,
+    observed: Annotated[bool, typer.Option("--observed", help="Leave out denied events and those reported in a quote.")] = False,
+) -> None:
+    """One row per event of the records, as GDELT's event table has it, with the evidence (trigger, sentence, offsets)."""
+    from ..export.events import COLUMNS, GDELT_COLUMNS, event_rows, write_tsv
+    from ..export.records import BadRecord, read_records
+
+    chosen = GDELT_COLUMNS if columns is ColumnSet.gdelt else COLUMNS
+    counts = Counter()
+
+    def rows():
+        for item in read_records(paths):
+            if isinstance(item, BadRecord):
+                counts["bad"] += 1
+                stderr.print(f"marsad: {item.where}: {item.message}", markup=False)
+                continue
+            counts["records"] += 1
+            yield from event_rows(item, observed_only=observed)
+
+    if format is TableFormat.tsv:
+        written = write_tsv(rows(), sys.stdout, chosen, header=header)
+    else:
+        written = 0
+        for row in rows():
+            sys.stdout.write(dumps({c: row[c] for c in chosen}) + "\n")
+            written += 1
+    stderr.print(f"marsad: {written} events from {counts['records']} records, {counts['bad']} unreadable",
+                 markup=False)
+    if counts["bad"]:
+        raise typer.Exit(EXIT_FAILED_INPUT)
 
 
 @evaluate_app.command("ner")
