@@ -1,0 +1,253 @@
+"""Who did it and to whom: an event's source and target, from the names of the entity layer or from the words for
+an unnamed group (resources/events/actor-words.tsv: «المعارضة السورية» SYROPP, «المحتجين» CVL), in verb-first and
+subject-first order, after a preposition, coordinated, or in the passive."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Entity, Token
+from ..kb.knowledge_base import load_kb
+from ..mentions import MentionIndex, Named
+from ..resources import data_rows
+from ..text.normalise import fold
+from ..text.word_forms import folded_word_lists
+from .triggers import CONJUNCTIONS, OBJECT, PAIR, Found, joined
+
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+SUBJECT_WINDOW = 6  # tokens after a trigger in which its subject begins («التقى الرئيس الروسي فلاديمير بوتين»)
+TARGET_WINDOW = 8  # tokens after the subject (or the trigger) in which the target begins
+ACTOR_REACH = 12  # tokens before (or around) a trigger where its subject, its pair or its place may be
+ROLE_COMPLEMENT = 2  # words after a role's head before the name («وزير الإسكان», «أمير منطقة الرياض»)
+NISBA_REACH = 2  # tokens after a group's word where its country's adjective may be («الطائرات الحربية السعودية»)
+PREPOSITION_PROCLITICS = ("ب", "ل")  # «بالجنرال», «لموسكو»
+CLAUSE_BREAKS = frozenset("،,;؛:.!?؟")  # tokens a target is never looked for past
+
+_WORDS = folded_word_lists("events/words.tsv")
+NEGATION = _WORDS["negation"]
+PREPOSITIONS = _WORDS["preposition"]
+COUNTS = _WORDS["count"]  # «آلاف المحتجين»: words before a group that are not its name
+CLAUSE_OPENERS = _WORDS["clause_opener"]
+PUNCTUATION = "،,;؛:"  # between a trigger and the word before it: a clause opens («، رفضت …»)
+CAUSES = _WORDS["cause"]
+AGENT_MARKERS = _WORDS["agent_marker"]  # «على يد», «برصاص»: the agent of a passive follows  # «جراء قصف»: before a verb's form, words that make it a masdar
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """An actor no entity holds: its CAMEO code and its first and last token."""
+    code: str
+    first: int
+    last: int
+
+
+Side = Named | Group | None
+
+
+@lru_cache(maxsize=1)
+def _actor_words() -> dict[str, tuple[str, str]]:
+    return {fold(word): (code, kind) for word, code, kind in data_rows("events/actor-words.tsv")}
+
+
+def group_at(tokens: Sequence[Token], index: MentionIndex, j: int, last: int, region: bool = False) -> Named | Group | None:
+    """The unnamed group whose word is token `j` («الشرطة»), with the country of a nisba after it («الشرطة المصرية»
+    EGYCOP), or the name it heads («قوات الجيش اليمني»); a region's word («الغربية») only where `region` allows it."""
+    tok = tokens[j]
+    code, kind = _actor_words().get(tok.stem or tok.norm, (None, None))
+    if code is None or kind == "region" and not region:
+        return None
+    if kind == "region":
+        return Group(code, j, j)
+    named = mention_at(index, j + 1) if j + 1 < last else None
+    if named is not None and named.entity.type in ("ORG", "GPE") and not tokens[j + 1].prefix:
+        return named  # «قوات التحالف», «عناصر حزب الله»
+    kb = load_kb()
+    for k in range(j + 1, min(last, j + 1 + NISBA_REACH)):
+        country = kb.nisba(tokens[k].stem or tokens[k].norm)
+        if country is not None and country.country:
+            return Group(country.country + code, j, k)
+    return Group(code, j, j) if kind == "agent" else None
+
+
+def group_ending(tokens: Sequence[Token], index: MentionIndex, j: int, first: int, last: int) -> Named | Group | None:
+    """A group whose last token is `j`, looking back from a trigger («والشرطة المصرية اعتقلت»)."""
+    for k in range(j, max(first, j - NISBA_REACH) - 1, -1):
+        found = group_at(tokens, index, k, last)
+        if found is not None:
+            return found if found.last == j else None
+    return None
+
+
+def is_country(entity: Entity) -> bool:
+    return entity.kb_id is not None and entity.kb_id == f"m:gpe:{entity.country}"
+
+
+def mention_at(index: MentionIndex, j: int) -> Named | None:
+    found = index.beginning.get(j)
+    return found if found is not None and found.entity.type in ACTOR_TYPES else None
+
+
+def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first: int, last: int,
+           dated: frozenset[int] = frozenset()) -> tuple[Side, Side]:
+    """(source, target) of the trigger at token `i`, within the sentence's tokens [first, last); `dated`: the tokens of
+    date expressions."""
+    trigger, after = found.trigger, found.after
+    if PAIR in trigger.targets:
+        return pair(tokens, index, i, after, first, last)
+    masdar = trigger.kind != "noun" and as_masdar(tokens, i, first)
+    if trigger.kind == "noun" or masdar:  # «زيارة وزير الدفاع الأمريكي أشتون كارتر لإسرائيل», «أعربت روسيا عن دعمها لبكين»
+        source = subject_after(tokens, index, after, last)
+        if isinstance(source, Named) and source.entity.type == "GPE" and OBJECT not in trigger.targets:
+            return last_before(tokens, index, i, first, last), source  # «زيارة قطاع غزة»: the place visited
+        if source is None and trigger.guard != "genitive" and not masdar:
+            source = last_before(tokens, index, i, first, last)
+        start = source.last + 1 if source is not None and source.first >= after else after
+    elif trigger.kind == "passive":  # «اغتيل السفير الروسي أندريه كارلوف»: the name after is the target
+        target = subject_after(tokens, index, after, last)
+        source = by_agent(tokens, index, after, last)
+        if source is None and target is None:
+            source = last_before(tokens, index, i, first, last, right_before=True)
+        return source, target
+    else:  # «بوتين التقى», «وأوباما لم يزر كينيا» (subject first), else «التقى الرئيس الروسي فلاديمير بوتين …»
+        source = last_before(tokens, index, i, first, last, right_before=True)
+        if source is None and opens_clause(tokens, index, i, first, dated):  # (not «تسيبراس ناشد روسيا»: an object)
+            source = subject_after(tokens, index, after, last)
+            if trigger.kind == "either" and (agent := by_agent(tokens, index, after, last)) is not None:
+                return agent, source  # «اعتقلوا على أيدي مقاتلي جبهة النصرة»: the passive, its agent named
+            if trigger.kind == "either" and isinstance(source, Named):
+                if source.entity.type == "PERSON":
+                    return None, source  # «قتل الصحفي …», «اختطف المواطن …»: a person after it is the victim
+                if source.first > after:
+                    return None, None  # «قتل مدير منفذ مدينة بنغازي»: a place in the victim's description
+        start = source.last + 1 if source is not None and source.first >= after else after
+    target = target_after(tokens, index, trigger.targets, start, last)
+    if target is not None and source is not None and same(target, source):
+        target = None
+    return source, target
+
+
+def opens_clause(tokens: list[Token], index: MentionIndex, i: int, first: int, dated: frozenset[int] = frozenset()
+                 ) -> bool:
+    """Whether the trigger at `i` begins a clause: the sentence's first word, written with و or ف («وطالب»), after
+    a clause word, a comma or a date («ويوم الثلاثاء 27 يناير، استقبل»), or right after its subject («الحكومة
+    رفضت»); not «طالب جامعي», «بتهمة قتل», «تسيبراس ناشد روسيا»."""
+    tok = tokens[i]
+    if i == first or tok.prefix[:1] in CONJUNCTIONS or joined(tok):
+        return True
+    before = i - 1
+    while before > first and tokens[before].norm in NEGATION:
+        before -= 1
+    prev = tokens[before]
+    return prev.norm in CLAUSE_OPENERS or prev.norm in PUNCTUATION or before in dated or prev.norm.isdigit() \
+        or index.ending.get(before) is not None or any(c in PUNCTUATION for c in index.text[prev.end:tok.start])
+
+
+def by_agent(tokens: list[Token], index: MentionIndex, after: int, last: int) -> Named | Group | None:
+    """The agent of a passive, named after «على يد», «على أيدي» or «برصاص» in the trigger's clause."""
+    for j in range(after, min(last - 1, after + TARGET_WINDOW)):
+        tok = tokens[j]
+        if tok.norm in CLAUSE_BREAKS:
+            return None
+        if (tok.stem or tok.norm) in AGENT_MARKERS and (tok.prefix.endswith("ب") or tokens[j - 1].norm in PREPOSITIONS):
+            k = j + 1
+            while k < last and k - j <= SUBJECT_WINDOW and mention_at(index, k) is None and \
+                    group_at(tokens, index, k, last) is None and tokens[k].is_word:
+                k += 1  # «على أيدي مقاتلي جبهة النصرة»
+            return mention_at(index, k) or group_at(tokens, index, k, last) if k < last else None
+    return None
+
+
+def as_masdar(tokens: list[Token], i: int, first: int) -> bool:
+    """A verb's form read as its masdar: written with ب or ل («بقصف»), or after a preposition or a word of cause
+    («في قصف», «جراء قصف قوات النظام»): its source is the name after it, never one before."""
+    tok = tokens[i]
+    if tok.prefix[-1:] in PREPOSITION_PROCLITICS:
+        return True
+    return i > first and (tokens[i - 1].stem or tokens[i - 1].norm) in PREPOSITIONS | CAUSES
+
+
+def same(a: Named | Group, b: Named | Group) -> bool:
+    if isinstance(a, Named) and isinstance(b, Named):
+        return a.entity is b.entity
+    return isinstance(a, Group) and isinstance(b, Group) and a.code == b.code
+
+
+def subject_after(tokens: list[Token], index: MentionIndex, after: int, last: int) -> Named | Group | None:
+    """The first name (or group) after a verb that no preposition governs (Arabic puts the verb first)."""
+    complement = 0  # words after a role's head that complete it: «وزير الإسكان ماجد الحقيل»
+    for j in range(after, min(last, after + SUBJECT_WINDOW + ROLE_COMPLEMENT)):
+        governed = tokens[j].prefix[-1:] in PREPOSITION_PROCLITICS and tokens[j].prefix != ""
+        found = mention_at(index, j) or group_at(tokens, index, j, last)
+        if found is not None:
+            return None if governed else found
+        if tokens[j].norm in COUNTS or tokens[j].norm.isdigit():
+            continue  # «آلاف المحتجين»
+        if j in index.in_roles:
+            complement = ROLE_COMPLEMENT
+        elif governed or complement == 0 or not tokens[j].is_word or tokens[j].norm in PREPOSITIONS:
+            return None  # «تتبادل مع الصين», «التقى بالرئيس الروسي …», «وزار خلال جولته مركز …»: no subject here
+        else:
+            complement -= 1
+    return None
+
+
+def last_before(tokens: list[Token], index: MentionIndex, i: int, first: int, last: int, right_before: bool = False
+                ) -> Named | Group | None:
+    """The name just before the trigger («بوتين التقى»), or the last one before it in the sentence (the subject of
+    «أعربت روسيا عن دعمها»)."""
+    end = i - 1
+    while end > first and tokens[end].norm in NEGATION:
+        end -= 1  # «وأوباما لم يزر كينيا»
+    if right_before and end >= first and tokens[end].norm in CLAUSE_BREAKS:
+        return None  # «بسوريا والعراق، ورفض سيلفستر»: a comma ends the clause before
+    for j in range(end, max(first, i - ACTOR_REACH) - 1, -1):
+        found = index.ending.get(j)
+        if found is not None and found.entity.type == "GPE" and not is_country(found.entity):
+            found = None  # «وفي عدن، قصف الحوثيون»: a city or a province before the verb is where, not who
+        if found is None or found.entity.type not in ACTOR_TYPES:
+            found = group_ending(tokens, index, j, first, last)
+        if found is not None and right_before and found.last == i - 1 and tokens[i].prefix[:1] in CONJUNCTIONS:
+            found = None  # «… سكانه الأكراد وقتل حزب العمال»: a و opens a clause of its own
+        if found is not None and tokens[found.first].prefix not in PREPOSITION_PROCLITICS \
+                and not (found.first > first and (tokens[found.first - 1].stem or tokens[found.first - 1].norm) in PREPOSITIONS):
+            return found  # (not «في موسكو التقى»)
+        if right_before and j < end:
+            return None
+    return None
+
+
+def target_after(tokens: list[Token], index: MentionIndex, targets: tuple[str, ...], start: int, last: int
+                 ) -> Named | Group | None:
+    """The target: a name after one of the trigger's prepositions («بالجنرال», «مع الصين», «إلى بكين»), or the next
+    name with none («زار شي موسكو»)."""
+    via = ""  # the preposition that governs the words since: «بالرئيس الروسي فلاديمير بوتين», «مع الصين»
+    for j in range(start, min(last, start + TARGET_WINDOW)):
+        tok = tokens[j]
+        if tok.norm in CLAUSE_BREAKS:
+            if j == start:
+                continue  # «كما التقى الشيخ تميم، سيرغي لافروف»
+            return None  # «يهدد سلامة الملاحة، كما ذكرت السلطات»: the target is in the trigger's clause
+        if tok.norm in PREPOSITIONS:
+            via = tok.norm
+            continue
+        if tok.prefix[-1:] in PREPOSITION_PROCLITICS and tok.prefix:
+            via = tok.prefix[-1:]
+        found = mention_at(index, j) or group_at(tokens, index, j, last, region=OBJECT in targets and not via)
+        if found is None:
+            continue
+        if via in targets or OBJECT in targets and not via:
+            return found
+    return None
+
+
+def pair(tokens: list[Token], index: MentionIndex, i: int, after: int, first: int, last: int) -> tuple[Side, Side]:
+    """Two coordinated names, after the trigger («التقيا …») or before it («أجرت روسيا والصين … المناورات»)."""
+    for j in [*range(after, min(last, after + SUBJECT_WINDOW)), *range(i - 1, max(first, i - ACTOR_REACH) - 1, -1)]:
+        one = mention_at(index, j)
+        if one is None:
+            continue
+        other = mention_at(index, one.last + 1)
+        if other is not None and tokens[one.last + 1].prefix.startswith("و") and other.entity is not one.entity:
+            return one, other
+    return None, None
