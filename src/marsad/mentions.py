@@ -25,7 +25,8 @@ class MentionIndex:
         self.ending: dict[int, Named] = {}
         self.covered: set[int] = set()
         self.text = doc.text
-        self.role_starts = {r.first for r in doc.role_phrases}  # «معالي أمين العاصمة المقدسة الدكتور أسامه البار»
+        self.roles = {r.first: r for r in doc.role_phrases}  # «معالي أمين العاصمة المقدسة الدكتور أسامه البار»
+        self.role_starts = set(self.roles)
         self.in_roles = {k for r in doc.role_phrases for k in range(r.first, r.last)}
         for e in doc.entities:
             for m in e.mentions:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Entity, Token
-from ..kb.knowledge_base import load_kb
+from ..kb.knowledge_base import CLUB_ID, load_kb
 from ..mentions import MentionIndex, Named
 from ..resources import data_rows
 from ..text.normalise import fold
@@ -19,6 +19,7 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
 SUBJECT_WINDOW = 6  # tokens after a trigger in which its subject begins («التقى الرئيس الروسي فلاديمير بوتين»)
 TARGET_WINDOW = 8  # tokens after the subject (or the trigger) in which the target begins
 ACTOR_REACH = 12  # tokens before (or around) a trigger where its subject, its pair or its place may be
+PAIR_REACH = 6  # tokens before a noun where its coordinated subjects may end («أجرت روسيا والصين مناورات»)
 ROLE_COMPLEMENT = 2  # words after a role's head before the name («وزير الإسكان», «أمير منطقة الرياض»)
 NISBA_REACH = 2  # tokens after a group's word where its country's adjective may be («الطائرات الحربية السعودية»)
 PREPOSITION_PROCLITICS = ("ب", "ل")  # «بالجنرال», «لموسكو»
@@ -52,8 +53,13 @@ def _actor_words() -> dict[str, tuple[str, str]]:
 
 def group_at(tokens: Sequence[Token], index: MentionIndex, j: int, last: int, region: bool = False) -> Named | Group | None:
     """The unnamed group whose word is token `j` («الشرطة»), with the country of a nisba after it («الشرطة المصرية»
-    EGYCOP), or the name it heads («قوات الجيش اليمني»); a region's word («الغربية») only where `region` allows it."""
+    EGYCOP), or the name it heads («قوات الجيش اليمني»); a role with its country and no name after it («الرئيس
+    المصري» EGYGOV); a region's word («الغربية») only where `region` allows it."""
     tok = tokens[j]
+    role = index.roles.get(j)
+    if role is not None and role.agent and role.country and not role.former and role.last > j + 1 \
+            and mention_at(index, role.last) is None:
+        return Group(role.country + role.agent, j, role.last - 1)  # «للرئيس المصري»: EGYGOV, no name given
     code, kind = _actor_words().get(tok.stem or tok.norm, (None, None))
     if code is None or kind == "region" and not region:
         return None
@@ -85,7 +91,12 @@ def is_country(entity: Entity) -> bool:
 
 def mention_at(index: MentionIndex, j: int) -> Named | None:
     found = index.beginning.get(j)
-    return found if found is not None and found.entity.type in ACTOR_TYPES else None
+    return found if found is not None and is_actor(found.entity) else None
+
+
+def is_actor(entity: Entity) -> bool:
+    """A person, an organisation or a country that may act; not a football club («الاتفاق», «القادسية»)."""
+    return entity.type in ACTOR_TYPES and not (entity.kb_id or "").startswith(CLUB_ID)
 
 
 def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first: int, last: int,
@@ -95,13 +106,20 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
     trigger, after = found.trigger, found.after
     if PAIR in trigger.targets:
         return pair(tokens, index, i, after, first, last)
-    masdar = trigger.kind != "noun" and as_masdar(tokens, i, first)
+    masdar = trigger.kind != "noun" and (as_masdar(tokens, i, first) or not opens_clause(tokens, index, i, first, dated))
     if trigger.kind == "noun" or masdar:  # «زيارة وزير الدفاع الأمريكي أشتون كارتر لإسرائيل», «أعربت روسيا عن دعمها لبكين»
         source = subject_after(tokens, index, after, last)
-        if isinstance(source, Named) and source.entity.type == "GPE" and OBJECT not in trigger.targets:
+        if isinstance(source, Named) and source.entity.type == "GPE" and masdar and not found.taken:
+            return None, None  # «قصف الزبداني», «تسيبراس ناشد روسيا»: the country after a masdar is what it is done to
+        if isinstance(source, Named) and source.entity.type == "GPE" and OBJECT not in trigger.targets \
+                and not found.taken:  # (in «فرض الولايات المتحدة عقوبات» the country is who imposes them)
+            if trigger.guard == "genitive":
+                return None, None  # «مظاهرات حلب»: where, not who
             return last_before(tokens, index, i, first, last), source  # «زيارة قطاع غزة»: the place visited
         if source is None and trigger.guard != "genitive" and not masdar:
             source = last_before(tokens, index, i, first, last)
+        if source is None:
+            return None, None  # «مشروع قانون لفرض عقوبات على إيران»: a deed no one is named doing
         start = source.last + 1 if source is not None and source.first >= after else after
     elif trigger.kind == "passive":  # «اغتيل السفير الروسي أندريه كارلوف»: the name after is the target
         target = subject_after(tokens, index, after, last)
@@ -111,7 +129,7 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
         return source, target
     else:  # «بوتين التقى», «وأوباما لم يزر كينيا» (subject first), else «التقى الرئيس الروسي فلاديمير بوتين …»
         source = last_before(tokens, index, i, first, last, right_before=True)
-        if source is None and opens_clause(tokens, index, i, first, dated):  # (not «تسيبراس ناشد روسيا»: an object)
+        if source is None:
             source = subject_after(tokens, index, after, last)
             if trigger.kind == "either" and (agent := by_agent(tokens, index, after, last)) is not None:
                 return agent, source  # «اعتقلوا على أيدي مقاتلي جبهة النصرة»: the passive, its agent named
@@ -140,7 +158,8 @@ def opens_clause(tokens: list[Token], index: MentionIndex, i: int, first: int, d
         before -= 1
     prev = tokens[before]
     return prev.norm in CLAUSE_OPENERS or prev.norm in PUNCTUATION or before in dated or prev.norm.isdigit() \
-        or index.ending.get(before) is not None or any(c in PUNCTUATION for c in index.text[prev.end:tok.start])
+        or index.ending.get(before) is not None or any(c in PUNCTUATION for c in index.text[prev.end:tok.start]) \
+        or group_ending(tokens, index, before, first, i) is not None
 
 
 def by_agent(tokens: list[Token], index: MentionIndex, after: int, last: int) -> Named | Group | None:
@@ -160,7 +179,8 @@ def by_agent(tokens: list[Token], index: MentionIndex, after: int, last: int) ->
 
 def as_masdar(tokens: list[Token], i: int, first: int) -> bool:
     """A verb's form read as its masdar: written with ب or ل («بقصف»), or after a preposition or a word of cause
-    («في قصف», «جراء قصف قوات النظام»): its source is the name after it, never one before."""
+    («في قصف», «جراء قصف قوات النظام»); so too where no clause opens («إعادة فرض عقوبات», «تسيبراس ناشد روسيا»):
+    its source is the name after it, never one before, and without one there is no event."""
     tok = tokens[i]
     if tok.prefix[-1:] in PREPOSITION_PROCLITICS:
         return True
@@ -202,10 +222,12 @@ def last_before(tokens: list[Token], index: MentionIndex, i: int, first: int, la
     if right_before and end >= first and tokens[end].norm in CLAUSE_BREAKS:
         return None  # «بسوريا والعراق، ورفض سيلفستر»: a comma ends the clause before
     for j in range(end, max(first, i - ACTOR_REACH) - 1, -1):
+        if tokens[j].norm in CLAUSE_BREAKS:
+            return None  # «تلقى اتصالا من ملك البحرين، وبعث برقية عزاء»: not across a clause
         found = index.ending.get(j)
         if found is not None and found.entity.type == "GPE" and not is_country(found.entity):
             found = None  # «وفي عدن، قصف الحوثيون»: a city or a province before the verb is where, not who
-        if found is None or found.entity.type not in ACTOR_TYPES:
+        if found is None or not is_actor(found.entity):
             found = group_ending(tokens, index, j, first, last)
         if found is not None and right_before and found.last == i - 1 and tokens[i].prefix[:1] in CONJUNCTIONS:
             found = None  # «… سكانه الأكراد وقتل حزب العمال»: a و opens a clause of its own
@@ -243,7 +265,7 @@ def target_after(tokens: list[Token], index: MentionIndex, targets: tuple[str, .
 
 def pair(tokens: list[Token], index: MentionIndex, i: int, after: int, first: int, last: int) -> tuple[Side, Side]:
     """Two coordinated names, after the trigger («التقيا …») or before it («أجرت روسيا والصين … المناورات»)."""
-    for j in [*range(after, min(last, after + SUBJECT_WINDOW)), *range(i - 1, max(first, i - ACTOR_REACH) - 1, -1)]:
+    for j in [*range(after, min(last, after + SUBJECT_WINDOW)), *range(i - 1, max(first, i - PAIR_REACH) - 1, -1)]:
         one = mention_at(index, j)
         if one is None:
             continue

@@ -20,6 +20,7 @@ from .triggers import forms, joined, trigger_at, triggers
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 FUTURE_PREFIX = "س"  # «سيزور»
 LOOK_BACK = 3  # tokens before a trigger where a negation or a word of the future counts
+ARMED = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "IMG", "INS", "SEP"})  # CAMEO types of forces
 CONFIDENCE = {2: 0.9, 1: 0.7}  # by the number of named actors
 BOTH_SIDES = frozenset({"04", "05", "06"})  # roots whose events need a source and a target («استقبل وكيل الجامعة الطلاب»)
 
@@ -65,9 +66,11 @@ class EventStage:
             trigger = found.trigger
             read.update(found.taken)
             source, target = (coded(a) for a in actors(tokens, index, found, i, first, last, dated_tokens))
-            if source is None and target is None or trigger.code[:2] in BOTH_SIDES and (source is None or target is None):
+            if not (known(source) or known(target)) or trigger.code[:2] in BOTH_SIDES and (source is None or target is None):
                 continue  # (an actor needs a CAMEO code: «مستشفى الملك فهد» is none; a meeting needs two)
-            code = trigger.person_code if isinstance(source, Named) and source.entity.type == "PERSON" else trigger.code
+            if trigger.unarmed_code != trigger.code and source is None:
+                continue  # «التي هاجم فيها روسيا»: an attack or a criticism, the attacker unnamed
+            code = trigger.unarmed_code if not armed(side(source).actor) else trigger.code
             event = Event(code, side(source), side(target),
                           trigger=Span(tok.start + joined(tok), tokens[found.last].end),
                           sentence=Span(sentence.start, sentence.end),
@@ -96,6 +99,16 @@ def coded(side: Named | Group | None) -> Named | Group | None:
     if isinstance(side, Named) and not (side.entity.actor or side.entity.country):
         return None
     return side
+
+
+def armed(code: str | None) -> bool:
+    """Whether an actor code names a force: «SYRMIL», «IMGREB», «EGYCOP»."""
+    return code is not None and any(code[k:k + 3] in ARMED for k in range(0, len(code), 3))
+
+
+def known(side: Named | Group | None) -> bool:
+    """A side that says who: a name, or a group with its country («الشرطة المصرية»; not «الشرطة» alone)."""
+    return isinstance(side, Named) or isinstance(side, Group) and len(side.code) > 3
 
 
 def side(found: Named | Group | None) -> Actor:

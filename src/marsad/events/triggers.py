@@ -22,7 +22,7 @@ GAP_REACH = 6  # tokens the subject between a verb and its object may take («ف
 @dataclass(frozen=True, slots=True)
 class Trigger:
     code: str
-    person_code: str  # the code when the source is a person («هاجم الرئيس خصومه»: 111, not 190), else `code`
+    unarmed_code: str  # the code when the source is named and bears no arms («هاجم الرئيس خصومه»: 111, not 190)
     targets: tuple[str, ...]  # prepositions that introduce the target, OBJECT or PAIR
     kind: str  # verb | noun | phrase | passive (the name after is the target) | either (active or passive)
     words: tuple[str, ...]  # the words after the first; GAP where a subject may stand
@@ -44,8 +44,8 @@ def triggers() -> dict[str, list[Trigger]]:
     for form, code, targets, kind, *guard in data_rows("events/triggers.tsv"):
         words = tuple(w if w == GAP else fold(w) for w in form.split())
         targets_folded = tuple(fold(t) for t in targets.split("|"))  # «إلى» as tokens hold it
-        code, _, person_code = code.partition("|")
-        table.setdefault(words[0], []).append(Trigger(code, person_code or code, targets_folded, kind, words[1:],
+        code, _, unarmed_code = code.partition("|")
+        table.setdefault(words[0], []).append(Trigger(code, unarmed_code or code, targets_folded, kind, words[1:],
                                                       guard[0] if guard else ""))
     for entries in table.values():
         entries.sort(key=lambda t: -len(t.words))
