@@ -3,12 +3,16 @@ Excerpts of SaudiNewsNet articles (CC BY-NC-SA, read for tests only) name their 
 in tests/test_gold_gate.py."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from marsad import load_pipeline
 from marsad.document import Document, Source
 from marsad.events.codebook import codebook
 from marsad.events.stage import EventStage
+
+from ..conftest import saudinewsnet_day
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +90,68 @@ def test_a_visit_as_a_noun(pipeline):
 def test_no_event_without_a_trigger_and_a_named_actor(pipeline, text):
     doc = pipeline(Document(Source("text"), raw="عنوان\n\n" + text))
     assert not doc.failed and doc.events == []
+
+
+@pytest.mark.parametrize("text", [
+    # 2015-07-21#1018: «عزت مؤسسة النقد … المرونة … إلى»: attributed, not condoled
+    "عزت مؤسسة النقد العربي السعودي المرونة التي أظهرها القطاع المالي إلى اعتدال الانكشاف الخارجي للمصارف.",
+    # 2015-07-21#2202: «لفرض عقوبات على إيران»: a purpose, nobody named imposing them
+    "عندها يتم إلغاء القرارات السبعة التي اتخذتها الأمم المتحدة منذ 2006 لفرض عقوبات على إيران.",
+    # 2015-07-21#2554: «معاودة فرض عقوبات الأمم المتحدة»: the United Nations own the sanctions, nobody imposes them
+    "لكن سيكون بإمكان معاودة فرض عقوبات الأمم المتحدة خلال عشر سنوات.",
+    # a student, not «طالب» demanded; the dawn of Friday, not «فجر» bombed (2015-07-21#2399-like, 2015-07-24 pages)
+    "طالب جامعة الملك سعود محمد العلي حصل على الجائزة.",
+    "فيما أوقفت دورية من مخابرات الجيش السورية فجر الجمعة ميسم منير نحلاوي.",
+    # 2015-07-23#625: a club's training is no joint exercise
+    "وأجرى فريق الاتفاق والقادسية التدريبات المشتركة في الدمام.",
+    # 2015-07-21#288: «التي هاجم فيها روسيا»: the attacker unnamed, an attack or a criticism
+    "وقد أثار جيب بوش الكثير من التصريحات التي هاجم فيها روسيا.",
+])
+def test_words_of_two_senses_and_deeds_nobody_does_are_no_events(pipeline, text):
+    assert events(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 2015-07-22#239: an exchange of fire is a fight, not cooperation
+    ("وتبادلت جماعة الحوثي وحلفاؤها في الجيش إطلاق نيران المدفعية مع القوات الموالية للرئيس هادي.",
+     ("190", "YEMREB", "MIL")),
+    # 2015-07-21#109: a person's «هاجم» is a criticism
+    ("وقد هاجم الرئيس التركي رجب طيب إردوغان حزب الشعوب الديمقراطي الكردي.", ("111", "TURGOV", "*")),
+    # 2015-07-21#1421: «غرب اليمن» is where; the coalition's jets struck
+    ("وفي محافظة الحديدة، غرب اليمن شنت مقاتلات التحالف العربي غارات عدة على مواقع عسكرية للحوثيين.",
+     ("195", "SAUMIL", None)),
+    # 2015-07-22#1133: a second subject after و is no target
+    ("وقصف الحوثيون وقوات صالح بشكل عنيف عدد من الاحياء السكنية.", ("195", "YEMREB", None)),
+])
+def test_the_code_and_the_source_follow_the_sense(pipeline, text, expected):
+    found = events(pipeline, text)
+    code, source, target = expected
+    assert found and (found[0]["code"], found[0]["source_actor"]) == (code, source)
+    assert target == "*" or found[0]["target_actor"] == target
+
+
+def _root_sentences() -> list[tuple]:
+    rows = [line.split("\t") for line in (Path(__file__).parent / "roots.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return [pytest.param(*row, id=f"{row[3]}-{row[0]}") for row in rows]
+
+
+def _matches(expected: str, actor: str | None) -> bool:
+    return expected == "*" or (actor is None if expected == "-" else (actor or "").startswith(expected))
+
+
+@pytest.mark.parametrize("article, start, end, root, source, target", _root_sentences())
+def test_real_sentences_of_every_root(pipeline, article, start, end, root, source, target):
+    # tests/events/roots.tsv: five SaudiNewsNet sentences per CAMEO root where the corpus has them, checked by hand
+    day, number = article.split("#")
+    text = saudinewsnet_day(day)[int(number)]["content"][int(start):int(end)]
+    found = [e for e in events(pipeline, text, published=day) if codebook()[e["code"]].root == root]
+    assert any(_matches(source, e["source_actor"]) and _matches(target, e["target_actor"]) for e in found), found
+
+
+def test_every_root_the_corpus_holds_has_sentences():
+    roots = {p.values[3] for p in _root_sentences()}
+    assert roots == {f"{r:02d}" for r in range(1, 21)} - {"15"}
 
 
 def test_the_codebook_is_complete_and_the_quad_class_follows_the_root():

@@ -21,6 +21,7 @@ TARGET_WINDOW = 8  # tokens after the subject (or the trigger) in which the targ
 ACTOR_REACH = 12  # tokens before (or around) a trigger where its subject, its pair or its place may be
 PAIR_REACH = 6  # tokens before a noun where its coordinated subjects may end («أجرت روسيا والصين مناورات»)
 ROLE_COMPLEMENT = 2  # words after a role's head before the name («وزير الإسكان», «أمير منطقة الرياض»)
+PEOPLE_ENDINGS = ("يين", "يون")  # a plural nisba names a people («الفلسطينيين»); a singular one is an adjective
 NISBA_REACH = 2  # tokens after a group's word where its country's adjective may be («الطائرات الحربية السعودية»)
 PREPOSITION_PROCLITICS = ("ب", "ل")  # «بالجنرال», «لموسكو»
 CLAUSE_BREAKS = frozenset("،,;؛:.!?؟")  # tokens a target is never looked for past
@@ -37,10 +38,11 @@ AGENT_MARKERS = _WORDS["agent_marker"]  # «على يد», «برصاص»: the a
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """An actor no entity holds: its CAMEO code and its first and last token."""
+    """An actor no entity holds: its CAMEO code, its first and last token, and its country when the text gives one."""
     code: str
     first: int
     last: int
+    country: str | None = None
 
 
 Side = Named | Group | None
@@ -59,8 +61,12 @@ def group_at(tokens: Sequence[Token], index: MentionIndex, j: int, last: int, re
     role = index.roles.get(j)
     if role is not None and role.agent and role.country and not role.former and role.last > j + 1 \
             and mention_at(index, role.last) is None:
-        return Group(role.country + role.agent, j, role.last - 1)  # «للرئيس المصري»: EGYGOV, no name given
-    code, kind = _actor_words().get(tok.stem or tok.norm, (None, None))
+        return Group(role.country + role.agent, j, role.last - 1, role.country)  # «للرئيس المصري»: EGYGOV
+    word = tok.stem or tok.norm
+    code, kind = _actor_words().get(word, (None, None))
+    if code is None and word.endswith(PEOPLE_ENDINGS) and (people := load_kb().nisba(word)) is not None \
+            and people.country:
+        return Group(people.country, j, j, people.country)  # «مئات الفلسطينيين», «آلاف العراقيين»
     if code is None or kind == "region" and not region:
         return None
     if kind == "region":
@@ -72,7 +78,7 @@ def group_at(tokens: Sequence[Token], index: MentionIndex, j: int, last: int, re
     for k in range(j + 1, min(last, j + 1 + NISBA_REACH)):
         country = kb.nisba(tokens[k].stem or tokens[k].norm)
         if country is not None and country.country:
-            return Group(country.country + code, j, k)
+            return Group(country.country + code, j, k, country.country)
     return Group(code, j, j) if kind == "agent" else None
 
 
@@ -107,6 +113,8 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
     if PAIR in trigger.targets:
         return pair(tokens, index, i, after, first, last)
     masdar = trigger.kind != "noun" and (as_masdar(tokens, i, first) or not opens_clause(tokens, index, i, first, dated))
+    if masdar and trigger.words and not found.taken:
+        return None, None  # «معاودة فرض عقوبات الأمم المتحدة»: the name after the object is its owner, not who acts
     if trigger.kind == "noun" or masdar:  # «زيارة وزير الدفاع الأمريكي أشتون كارتر لإسرائيل», «أعربت روسيا عن دعمها لبكين»
         source = subject_after(tokens, index, after, last)
         if isinstance(source, Named) and source.entity.type == "GPE" and masdar and not found.taken:
@@ -120,7 +128,7 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
             source = last_before(tokens, index, i, first, last)
         if source is None:
             return None, None  # «مشروع قانون لفرض عقوبات على إيران»: a deed no one is named doing
-        start = source.last + 1 if source is not None and source.first >= after else after
+        start = source.last + 1 if source.first >= after else after
     elif trigger.kind == "passive":  # «اغتيل السفير الروسي أندريه كارلوف»: the name after is the target
         target = subject_after(tokens, index, after, last)
         source = by_agent(tokens, index, after, last)
@@ -139,6 +147,9 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
                 if source.first > after:
                     return None, None  # «قتل مدير منفذ مدينة بنغازي»: a place in the victim's description
         start = source.last + 1 if source is not None and source.first >= after else after
+    while start < last and tokens[start].prefix.startswith("و") and (
+            partner := mention_at(index, start) or group_at(tokens, index, start, last)) is not None:
+        start = partner.last + 1  # «قصف الحوثيون وقوات صالح الأحياء»: a second subject, not the target
     target = target_after(tokens, index, trigger.targets, start, last)
     if target is not None and source is not None and same(target, source):
         target = None
@@ -157,7 +168,7 @@ def opens_clause(tokens: list[Token], index: MentionIndex, i: int, first: int, d
     while before > first and tokens[before].norm in NEGATION:
         before -= 1
     prev = tokens[before]
-    return prev.norm in CLAUSE_OPENERS or prev.norm in PUNCTUATION or before in dated or prev.norm.isdigit() \
+    return (prev.stem or prev.norm) in CLAUSE_OPENERS or prev.norm in CLAUSE_OPENERS or prev.norm in PUNCTUATION or before in dated or prev.norm.isdigit() \
         or index.ending.get(before) is not None or any(c in PUNCTUATION for c in index.text[prev.end:tok.start]) \
         or group_ending(tokens, index, before, first, i) is not None
 

@@ -20,6 +20,7 @@ from .triggers import forms, joined, trigger_at, triggers
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 FUTURE_PREFIX = "س"  # «سيزور»
 LOOK_BACK = 3  # tokens before a trigger where a negation or a word of the future counts
+UNARMED_NONE = "-"  # a trigger's code for an unarmed source when it is then no event («حشد المواطنين»)
 ARMED = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "IMG", "INS", "SEP"})  # CAMEO types of forces
 CONFIDENCE = {2: 0.9, 1: 0.7}  # by the number of named actors
 BOTH_SIDES = frozenset({"04", "05", "06"})  # roots whose events need a source and a target («استقبل وكيل الجامعة الطلاب»)
@@ -71,6 +72,8 @@ class EventStage:
             if trigger.unarmed_code != trigger.code and source is None:
                 continue  # «التي هاجم فيها روسيا»: an attack or a criticism, the attacker unnamed
             code = trigger.unarmed_code if not armed(side(source).actor) else trigger.code
+            if code == UNARMED_NONE:
+                continue
             event = Event(code, side(source), side(target),
                           trigger=Span(tok.start + joined(tok), tokens[found.last].end),
                           sentence=Span(sentence.start, sentence.end),
@@ -108,7 +111,7 @@ def armed(code: str | None) -> bool:
 
 def known(side: Named | Group | None) -> bool:
     """A side that says who: a name, or a group with its country («الشرطة المصرية»; not «الشرطة» alone)."""
-    return isinstance(side, Named) or isinstance(side, Group) and len(side.code) > 3
+    return isinstance(side, Named) or isinstance(side, Group) and side.country is not None
 
 
 def side(found: Named | Group | None) -> Actor:
