@@ -48,6 +48,13 @@ class Group:
 Side = Named | Group | None
 
 
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """The source of a sentence's last event and the gender of its verb, for a verb joined to it by و."""
+    source: Named | Group
+    feminine: bool
+
+
 @lru_cache(maxsize=1)
 def _actor_words() -> dict[str, tuple[str, str]]:
     return {fold(word): (code, kind) for word, code, kind in data_rows("events/actor-words.tsv")}
@@ -106,9 +113,9 @@ def is_actor(entity: Entity) -> bool:
 
 
 def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first: int, last: int,
-           dated: frozenset[int] = frozenset()) -> tuple[Side, Side]:
+           dated: frozenset[int] = frozenset(), shared: Shared | None = None) -> tuple[Side, Side]:
     """(source, target) of the trigger at token `i`, within the sentence's tokens [first, last); `dated`: the tokens of
-    date expressions."""
+    date expressions; `shared`: the source of the sentence's last event, which a verb joined by و may share."""
     trigger, after = found.trigger, found.after
     if PAIR in trigger.targets:
         return pair(tokens, index, i, after, first, last)
@@ -137,10 +144,15 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
         return source, target
     else:  # «بوتين التقى», «وأوباما لم يزر كينيا» (subject first), else «التقى الرئيس الروسي فلاديمير بوتين …»
         source = last_before(tokens, index, i, first, last, right_before=True)
+        if source is None and shared is not None and (elided := shared_subject(tokens, index, found, i, last, shared)):
+            return elided
         if source is None:
             source = subject_after(tokens, index, after, last)
             if trigger.kind == "either" and (agent := by_agent(tokens, index, after, last)) is not None:
                 return agent, source  # «اعتقلوا على أيدي مقاتلي جبهة النصرة»: the passive, its agent named
+            if trigger.kind == "either" and source is not None and after < last and \
+                    (tokens[after].norm in COUNTS or tokens[after].norm.isdigit()):
+                return None, source  # «قتل 3 مسلحين»: counted, they are the victims
             if trigger.kind == "either" and isinstance(source, Named):
                 if source.entity.type == "PERSON":
                     return None, source  # «قتل الصحفي …», «اختطف المواطن …»: a person after it is the victim
@@ -154,6 +166,31 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
     if target is not None and source is not None and same(target, source):
         target = None
     return source, target
+
+
+def shared_subject(tokens: list[Token], index: MentionIndex, found: Found, i: int, last: int, shared: Shared
+                   ) -> tuple[Side, Side] | None:
+    """A verb joined by و to the last event's verb, of the same gender, with one name after it and not two: the
+    subject is the first verb's, the name its object («وأدانت الصين العقوبات، واتهمت حلف شمال الأطلسي …»)."""
+    tok, trigger = tokens[i], found.trigger
+    if not tok.prefix.startswith("و") or OBJECT not in trigger.targets or feminine(tok) != shared.feminine:
+        return None
+    named = subject_after(tokens, index, found.after, last)
+    if named is None:
+        return None
+    start = named.last + 1
+    while start < last and tokens[start].prefix.startswith("و") and (
+            partner := mention_at(index, start) or group_at(tokens, index, start, last)) is not None:
+        start = partner.last + 1  # «حلف شمال الأطلسي والولايات المتحدة»
+    if target_after(tokens, index, (OBJECT,), start, last) is not None:
+        return None  # «واتهمت روسيا الغرب»: a subject of its own, then its object
+    return shared.source, named
+
+
+def feminine(tok: Token) -> bool:
+    """A verb of the feminine: «أدانت», «اتهمت» (the past), «تدين» (the present)."""
+    word = tok.stem or tok.norm
+    return word.endswith("ت") or word.startswith("ت")
 
 
 def opens_clause(tokens: list[Token], index: MentionIndex, i: int, first: int, dated: frozenset[int] = frozenset()

@@ -14,7 +14,7 @@ import bisect
 from ..document import Actor, Document, Event, Span, Token, inside
 from ..mentions import MentionIndex, Named
 from ..text.word_forms import folded_word_lists
-from .actors import ACTOR_REACH, NEGATION, Group, actors, opens_clause
+from .actors import ACTOR_REACH, NEGATION, Group, Shared, actors, feminine, opens_clause
 from .triggers import forms, joined, trigger_at, triggers
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -51,6 +51,7 @@ class EventStage:
         dated_starts = [d.start for d in dated]
         seen: set[tuple] = set()
         read: set[int] = set()  # tokens a phrase has taken («غارات» of «شنت الطائرات غارات»)
+        previous: tuple[int, Shared] | None = None  # the sentence and the source of the last event
         events = []
         for i, tok in enumerate(tokens):
             if i in read or not any(f in firsts for f in forms(tok)):
@@ -66,11 +67,15 @@ class EventStage:
                 continue  # (not «فجر الجمعة», a date)
             trigger = found.trigger
             read.update(found.taken)
-            source, target = (coded(a) for a in actors(tokens, index, found, i, first, last, dated_tokens))
+            shared = previous if previous is not None and previous[0] == k else None
+            source, target = (coded(a) for a in actors(tokens, index, found, i, first, last, dated_tokens,
+                                                        shared[1] if shared else None))
             if not (known(source) or known(target)) or trigger.code[:2] in BOTH_SIDES and (source is None or target is None):
                 continue  # (an actor needs a CAMEO code: «مستشفى الملك فهد» is none; a meeting needs two)
             if trigger.unarmed_code != trigger.code and source is None:
                 continue  # «التي هاجم فيها روسيا»: an attack or a criticism, the attacker unnamed
+            if source is not None and trigger.kind != "noun":
+                previous = (k, Shared(source, feminine(tok)))
             code = trigger.unarmed_code if not armed(side(source).actor) else trigger.code
             if code == UNARMED_NONE:
                 continue
@@ -82,7 +87,7 @@ class EventStage:
                           confidence=CONFIDENCE.get((source is not None) + (target is not None), 0.5))
             event.date_value, event.date_span = date_of(dated, dated_starts, doc.published, sentence, tok.start)
             event.place = place_of(tokens, index, first, last, i, [source, target])
-            key = (code[:2], event.source.entity or event.source.actor, event.target.entity or event.target.actor,
+            key = (code[:3], event.source.entity or event.source.actor, event.target.entity or event.target.actor,
                    event.date_value)
             if key not in seen:
                 seen.add(key)
