@@ -3,6 +3,7 @@ an unnamed group (resources/events/actor-words.tsv: «المعارضة السو�
 subject-first order, after a preposition, coordinated, or in the passive."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,7 @@ TARGET_WINDOW = 8  # tokens after the subject (or the trigger) in which the targ
 ACTOR_REACH = 12  # tokens before (or around) a trigger where its subject, its pair or its place may be
 PAIR_REACH = 6  # tokens before a noun where its coordinated subjects may end («أجرت روسيا والصين مناورات»)
 ROLE_COMPLEMENT = 2  # words after a role's head before the name («وزير الإسكان», «أمير منطقة الرياض»)
+PASSIVE_MARK = "\u064f"  # a damma on a verb's first letter: «قُتل» is the passive
 PEOPLE_ENDINGS = ("يين", "يون")  # a plural nisba names a people («الفلسطينيين»); a singular one is an adjective
 NISBA_REACH = 2  # tokens after a group's word where its country's adjective may be («الطائرات الحربية السعودية»)
 PREPOSITION_PROCLITICS = ("ب", "ل")  # «بالجنرال», «لموسكو»
@@ -119,6 +121,8 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
     trigger, after = found.trigger, found.after
     if PAIR in trigger.targets:
         return pair(tokens, index, i, after, first, last)
+    if trigger.kind in ("verb", "either") and PASSIVE_MARK in index.text[tokens[i].start:tokens[i].end][:3]:
+        trigger = dataclasses.replace(trigger, kind="passive")  # «قُتل», «اُعتقل»: written with its damma
     masdar = trigger.kind != "noun" and (as_masdar(tokens, i, first) or not opens_clause(tokens, index, i, first, dated))
     if masdar and trigger.words and not found.taken:
         return None, None  # «معاودة فرض عقوبات الأمم المتحدة»: the name after the object is its owner, not who acts
@@ -136,14 +140,20 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
         if source is None:
             return None, None  # «مشروع قانون لفرض عقوبات على إيران»: a deed no one is named doing
         start = source.last + 1 if source.first >= after else after
-    elif trigger.kind == "passive":  # «اغتيل السفير الروسي أندريه كارلوف»: the name after is the target
-        target = subject_after(tokens, index, after, last)
-        source = by_agent(tokens, index, after, last)
-        if source is None and target is None:
-            source = last_before(tokens, index, i, first, last, right_before=True)
+    elif trigger.kind == "object":  # «أطلقت السلطات سراح الصحفي», «السلطات أطلقت سراح الصحفي»
+        source = last_before(tokens, index, i, first, last, right_before=True)
+        if source is None and found.taken:
+            source = subject_after(tokens, index, after, last)
+        target = subject_after(tokens, index, found.taken.stop if found.taken else after, last)
         return source, target
+    elif trigger.kind == "passive":  # «اغتيل السفير الروسي أندريه كارلوف»: the name after is the target
+        target = subject_after(tokens, index, after, last) or last_before(tokens, index, i, first, last, right_before=True)
+        return by_agent(tokens, index, after, last), target  # («السلطات أطلقت سراح …»: the subject before, the victim)
     else:  # «بوتين التقى», «وأوباما لم يزر كينيا» (subject first), else «التقى الرئيس الروسي فلاديمير بوتين …»
         source = last_before(tokens, index, i, first, last, right_before=True)
+        if trigger.kind == "either" and source is not None and source.first > first and \
+                (tokens[source.first - 1].norm in COUNTS or tokens[source.first - 1].norm.isdigit()):
+            return None, source  # «إن 6 حوثيين قتلوا»: counted, they are the victims
         if source is None and shared is not None and (elided := shared_subject(tokens, index, found, i, last, shared)):
             return elided
         if source is None:
