@@ -52,6 +52,13 @@ def test_an_indirect_quote_after_inserted_words_runs_to_the_end_of_its_sentence(
     assert q["kind"] == "indirect" and q["text"].startswith("ستكون هناك خطتان") and q["text"].endswith("في الصين")
 
 
+def test_an_indirect_quote_ends_where_its_speaker_goes_on_in_a_clause_of_its_own(pipeline):
+    # the example article: «وأعلنت الصين … أنها تمتلك صداقة … مع روسيا، وأدانت الصين العقوبات الغربية»
+    [q] = quotes(pipeline, "وأعلنت الصين العام الماضي أنها تمتلك صداقة بلا حدود مع روسيا، وأدانت الصين العقوبات الغربية "
+                           "ضد موسكو.")
+    assert q["text"] == "تمتلك صداقة بلا حدود مع روسيا"
+
+
 def test_an_unnamed_source_is_the_speaker_text_with_no_entity(pipeline):
     # 2015-07-21#1431: «فيما قالت مصادر إنه …»
     [q] = quotes(pipeline, "فيما قالت مصادر إنه سيتم تشغيل مطار عدن خلال الـ\"24\" ساعة القادمة.")

@@ -63,6 +63,7 @@ class Finder:
         self.starts = index.starts
         self.sentence_starts = [s.start for s in doc.sentences]
         self.named = index.covered | index.in_roles
+        self.index = index
         self.cues = cues
         self.colons = [j for j, t in enumerate(doc.tokens) if t.norm == ":"]
 
@@ -164,7 +165,8 @@ class Finder:
             clause = self.clause_word(c)
             if clause is None:
                 continue
-            end = self.next_cue(clause, self.sentence_end(tokens[clause].start, len(text)))
+            speakers = {n.entity.id for j in range(c + 1, clause) if (n := self.index.beginning.get(j)) is not None}
+            end = self.next_cue(clause, self.sentence_end(tokens[clause].start, len(text)), speakers)
             start, end = _trimmed(text, tokens[clause].end, end)
             if end - start < 2:
                 continue
@@ -173,11 +175,12 @@ class Finder:
             covered_to = end  # «وأن …» later in the same clause belongs to it
         return out
 
-    def next_cue(self, clause: int, end: int) -> int:
+    def next_cue(self, clause: int, end: int, speakers: frozenset[str] | set[str] = frozenset()) -> int:
         """Where a clause ends: its sentence's end; a cue after a comma that opens the next statement («… ، مشيرا
         إلى أن …»); a cue with a clause of its own a few words after a comma or right after a relative pronoun («…،
         وهو ما أكده الناقد طارق الشناوي الذي قال إن …», not «إن بيان الصحة ذكر أن …»); or a comma before a source
-        («…، حسبما ذكرت وكالة رويترز»)."""
+        («…، حسبما ذكرت وكالة رويترز»); or a comma before a verb joined by و whose subject is the speaker again
+        («أعلنت الصين أنها …، وأدانت الصين العقوبات»: she states that in her own words, not inside the clause)."""
         tokens = self.tokens
         comma = None
         for j in range(clause + 1, len(tokens)):
@@ -188,6 +191,9 @@ class Finder:
                 comma = j
                 continue
             if comma == j - 1 and (is_source_word(tok) or j in self.cues and self.opens_statement(j)):
+                return tokens[comma].start
+            if comma == j - 1 and (tok.prefix or tok.norm).startswith("و") and (again := self.index.beginning.get(j + 1)) is not None \
+                    and again.entity.id in speakers:
                 return tokens[comma].start
             if j in self.cues and self.clause_word(j) is not None:
                 if comma is not None and j - comma <= CUE_BEFORE:
