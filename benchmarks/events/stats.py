@@ -3,15 +3,19 @@ the speed of the dates and events stages alone.
 
     .venv/bin/python benchmarks/events/stats.py ../shared/corpus/saudinewsnet [--articles 2000]
     .venv/bin/python benchmarks/events/stats.py ../shared/corpus/saudinewsnet --draw 100 [--seed 20261216]
+    .venv/bin/python benchmarks/events/stats.py ../shared/corpus/saudinewsnet --scaling
 
 Articles: every k-th of the corpus, each with its `date_extracted` day as the publication date, through the shipped
 pipeline up to the quotes; then dates and events alone are timed over them all (one process, one core). With
---draw, that many events drawn at random are printed with their sentence, for checking by hand.
+--draw, that many events drawn at random are printed with their sentence, for checking by hand. With --scaling, the
+articles' words are run as one sentence with no punctuation of 1,000 to 64,000 words, to show the time per word
+stays flat (the stages are linear in the text's length).
 """
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -31,7 +35,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--draw", type=int, help="print this many events drawn at random, for a check by hand")
     parser.add_argument("--seed", type=int, default=20261216)
+    parser.add_argument("--scaling", action="store_true", help="time one unpunctuated sentence of growing length")
     args = parser.parse_args()
+    if args.scaling:
+        scaling(every_kth(args.corpus, args.articles))
+        return
     stages = load_pipeline().stages
     timed = [s for s in stages if s.name in ("dates", "events")]
     docs = analysed_without(every_kth(args.corpus, args.articles), [s.name for s in timed])
@@ -55,6 +63,23 @@ def main() -> None:
     print("\n| root | events |\n|---|---|")
     for root, count in sorted(roots.items()):
         print(f"| {root} {codebook()[root].name.lower()} | {count:,} |")
+
+
+def scaling(articles: list[dict]) -> None:
+    """Dates and events on one sentence of n words, the corpus's words with every punctuation mark removed."""
+    words = [w for a in articles for w in re.sub(r"[^\w\s]", " ", a.get("content") or "").split()]
+    stages = load_pipeline().stages
+    timed = [s for s in stages if s.name in ("dates", "events")]
+    print("| words | dates | events | dates + events | per 1,000 words |\n|---|---|---|---|---|")
+    for n in (1_000, 4_000, 16_000, 64_000):
+        [doc] = analysed_without([{"content": " ".join(words[:n]), "date_extracted": "2015-07-21"}],
+                                 [s.name for s in timed])
+        start = time.perf_counter()
+        for stage in timed:
+            doc = stage(doc)
+        seconds = time.perf_counter() - start
+        print(f"| {n:,} | {len(doc.dates):,} | {len(doc.events):,} | {seconds * 1000:,.0f} ms "
+              f"| {seconds * 1e6 / n:,.0f} ms |")
 
 
 def draw(docs: list[Document], n: int, seed: int) -> None:
