@@ -21,6 +21,7 @@ SUBJECT_WINDOW = 6  # tokens after a trigger in which its subject begins («ال
 TARGET_WINDOW = 8  # tokens after the subject (or the trigger) in which the target begins
 ACTOR_REACH = 12  # tokens before (or around) a trigger where its subject, its pair or its place may be
 PAIR_REACH = 6  # tokens before a noun where its coordinated subjects may end («أجرت روسيا والصين مناورات»)
+ROLE_REACH = 4  # tokens a title may take before the place it names («رئيس وزراء جمهورية …»)
 ROLE_COMPLEMENT = 2  # words after a role's head before the name («وزير الإسكان», «أمير منطقة الرياض»)
 PASSIVE_MARK = "\u064f"  # a damma on a verb's first letter: «قُتل» is the passive
 PEOPLE_ENDINGS = ("يين", "يون")  # a plural nisba names a people («الفلسطينيين»); a singular one is an adjective
@@ -172,6 +173,8 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
     while start < last and tokens[start].prefix.startswith("و") and (
             partner := mention_at(index, start) or group_at(tokens, index, start, last)) is not None:
         start = partner.last + 1  # «قصف الحوثيون وقوات صالح الأحياء»: a second subject, not the target
+    if isinstance(source, Named) and start == source.last + 1 and start < last and not tokens[start].prefix:
+        start = after_title(index, start, last)
     target = target_after(tokens, index, trigger.targets, start, last)
     if target is not None and source is not None and same(target, source):
         target = None
@@ -251,12 +254,50 @@ def same(a: Named | Group, b: Named | Group) -> bool:
     return isinstance(a, Group) and isinstance(b, Group) and a.code == b.code
 
 
+def title_holder(tokens: list[Token], index: MentionIndex, j: int, found: Named) -> Named | Group | None | bool:
+    """For a place or a body named in a title («أمير منطقة عسير», «ولي عهد أبوظبي», «مدير عام مطار أبها»), the
+    title's holder as a group of its country and the title's agent (None when the name has no country); False when
+    the name is no title's complement."""
+    if found.entity.type not in ("GPE", "LOC", "ORG") or j - 1 not in index.in_roles:
+        return False
+    role = next((index.roles[k] for k in range(j - 1, max(-1, j - 1 - ROLE_REACH), -1)
+                 if k in index.roles and index.roles[k].last >= j), None)
+    end = found.last  # the title's last token, or its holder's uncoded name
+    for k in range(found.last + 1, min(len(tokens), found.last + 2 + ROLE_COMPLEMENT)):
+        if tokens[k].prefix[-1:] in PREPOSITION_PROCLITICS:
+            break  # «أمير دولة الكويت بالأمير نواف»: the one he welcomes
+        named = index.beginning.get(k)
+        if named is not None and named.entity.type == "PERSON":
+            if named.entity.actor or named.entity.country:
+                return named  # «أمير دولة قطر الشيخ تميم بن حمد»: the holder named after his title
+            end = named.last  # («وزير خارجية النمسا سباستيان كورتس», a name with no code: the title says who)
+            break
+        if k not in index.in_roles:
+            break
+    country = found.entity.country
+    if role is None or not country:
+        return None
+    return Group(country + (role.agent or ""), role.first, end, country)  # («أمير دولة الكويت»: KWT)
+
+
+def after_title(index: MentionIndex, start: int, last: int) -> int:
+    """The token after a title that stands right after a name, with the place it names («محمد بن زايد ولي عهد
+    أبوظبي»: the apposition says who he is, it is not the one he hosts)."""
+    role = index.roles.get(start)
+    if role is None or role.last >= last:
+        return start
+    place = index.beginning.get(role.last)
+    return place.last + 1 if place is not None and place.entity.type in ("GPE", "LOC") else role.last
+
+
 def subject_after(tokens: list[Token], index: MentionIndex, after: int, last: int) -> Named | Group | None:
     """The first name (or group) after a verb that no preposition governs (Arabic puts the verb first)."""
     complement = 0  # words after a role's head that complete it: «وزير الإسكان ماجد الحقيل»
     for j in range(after, min(last, after + SUBJECT_WINDOW + ROLE_COMPLEMENT)):
         governed = tokens[j].prefix[-1:] in PREPOSITION_PROCLITICS and tokens[j].prefix != ""
         found = mention_at(index, j) or group_at(tokens, index, j, last)
+        if isinstance(found, Named) and (holder := title_holder(tokens, index, j, found)) is not False:
+            found = holder  # «استقبل سمو أمير منطقة عسير …»: the emir, not the province
         if found is not None:
             return None if governed else found
         if tokens[j].norm in COUNTS or tokens[j].norm.isdigit():
@@ -314,6 +355,8 @@ def target_after(tokens: list[Token], index: MentionIndex, targets: tuple[str, .
         if tok.prefix[-1:] in PREPOSITION_PROCLITICS and tok.prefix:
             via = tok.prefix[-1:]
         found = mention_at(index, j) or group_at(tokens, index, j, last, region=OBJECT in targets and not via)
+        if isinstance(found, Named) and (holder := title_holder(tokens, index, j, found)) is not False:
+            found = holder  # «استقبل … رئيس وزراء جمهورية باكستان»: the prime minister, not the country
         if found is None:
             continue
         if via in targets or OBJECT in targets and not via:
