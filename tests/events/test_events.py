@@ -117,9 +117,9 @@ def test_words_of_two_senses_and_deeds_nobody_does_are_no_events(pipeline, text)
      ("190", "YEMREB", "MIL")),
     # 2015-07-21#109: a person's «هاجم» is a criticism
     ("وقد هاجم الرئيس التركي رجب طيب إردوغان حزب الشعوب الديمقراطي الكردي.", ("111", "TURGOV", "*")),
-    # 2015-07-21#1421: «غرب اليمن» is where; the coalition's jets struck
+    # 2015-07-21#1421: «غرب اليمن» is where; the coalition's jets struck the Houthis' positions
     ("وفي محافظة الحديدة، غرب اليمن شنت مقاتلات التحالف العربي غارات عدة على مواقع عسكرية للحوثيين.",
-     ("195", "SAUMIL", None)),
+     ("195", "SAUMIL", "YEMREB")),
     # 2015-07-22#1133: a second subject after و is no target
     ("وقصف الحوثيون وقوات صالح بشكل عنيف عدد من الاحياء السكنية.", ("195", "YEMREB", None)),
 ])

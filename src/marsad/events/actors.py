@@ -36,6 +36,7 @@ COUNTS = _WORDS["count"]  # «آلاف المحتجين»: words before a group 
 CLAUSE_OPENERS = _WORDS["clause_opener"]
 PUNCTUATION = "،,;؛:"  # between a trigger and the word before it: a clause opens («، رفضت …»)
 CAUSES = _WORDS["cause"]
+SITES = _WORDS["site"]
 AGENT_MARKERS = _WORDS["agent_marker"]  # «على يد», «برصاص»: the agent of a passive follows  # «جراء قصف»: before a verb's form, words that make it a masdar
 
 
@@ -354,6 +355,11 @@ def target_after(tokens: list[Token], index: MentionIndex, targets: tuple[str, .
             continue
         if tok.prefix[-1:] in PREPOSITION_PROCLITICS and tok.prefix:
             via = tok.prefix[-1:]
+        if (via in targets or OBJECT in targets and not via) and (tok.stem or tok.norm) in SITES and j + 1 < last:
+            owner = next((k for k in (j + 1, j + 2) if k < last and mention_at(index, k) is not None), None)
+            if owner is not None and (owner == j + 1 or tokens[j + 1].is_word and not tokens[j + 1].prefix) \
+                    and tokens[owner].prefix in ("", "ل"):
+                return mention_at(index, owner)  # «قصفت مواقع داعش», «7 أهداف لحزب العمال الكردستاني»
         found = mention_at(index, j) or group_at(tokens, index, j, last, region=OBJECT in targets and not via)
         if isinstance(found, Named) and (holder := title_holder(tokens, index, j, found)) is not False:
             found = holder  # «استقبل … رئيس وزراء جمهورية باكستان»: the prime minister, not the country
