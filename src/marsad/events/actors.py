@@ -1,52 +1,21 @@
-"""Who did it and to whom: an event's source and target, from the names of the entity layer or from the words for
-an unnamed group (resources/events/actor-words.tsv: «المعارضة السورية» SYROPP, «المحتجين» CVL), in verb-first and
-subject-first order, after a preposition, coordinated, or in the passive."""
+"""Who did it and to whom: an event's source and target, from the names of the entity layer or an unnamed group
+(events/groups.py), in verb-first and subject-first order, after a preposition, coordinated, shared by verbs joined
+by و, or in the passive."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..document import Entity, Token
-from ..kb.knowledge_base import CLUB_ID, load_kb
+from ..document import Token
 from ..mentions import MentionIndex, Named
-from ..resources import data_rows
-from ..text.normalise import fold
-from ..text.word_forms import folded_word_lists
-from .triggers import CONJUNCTIONS, OBJECT, PAIR, Found, joined
+from .clauses import as_masdar, feminine, opens_clause
+from .groups import Group, after_title, group_at, group_ending, is_actor, is_country, mention_at, title_holder
+from .triggers import CONJUNCTIONS, OBJECT, PAIR, Found
+from .words import (ACTOR_REACH, AGENT_MARKERS, CLAUSE_BREAKS, COUNTS, NEGATION, PREPOSITION_PROCLITICS, PREPOSITIONS,
+                    ROLE_COMPLEMENT, SITES, SUBJECT_WINDOW, TARGET_WINDOW)
 
-ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})
-SUBJECT_WINDOW = 6  # tokens after a trigger in which its subject begins («التقى الرئيس الروسي فلاديمير بوتين»)
-TARGET_WINDOW = 8  # tokens after the subject (or the trigger) in which the target begins
-ACTOR_REACH = 12  # tokens before (or around) a trigger where its subject, its pair or its place may be
 PAIR_REACH = 6  # tokens before a noun where its coordinated subjects may end («أجرت روسيا والصين مناورات»)
-ROLE_REACH = 4  # tokens a title may take before the place it names («رئيس وزراء جمهورية …»)
-ROLE_COMPLEMENT = 2  # words after a role's head before the name («وزير الإسكان», «أمير منطقة الرياض»)
 PASSIVE_MARK = "\u064f"  # a damma on a verb's first letter: «قُتل» is the passive
-PEOPLE_ENDINGS = ("يين", "يون")  # a plural nisba names a people («الفلسطينيين»); a singular one is an adjective
-NISBA_REACH = 2  # tokens after a group's word where its country's adjective may be («الطائرات الحربية السعودية»)
-PREPOSITION_PROCLITICS = ("ب", "ل")  # «بالجنرال», «لموسكو»
-CLAUSE_BREAKS = frozenset("،,;؛:.!?؟")  # tokens a target is never looked for past
-
-_WORDS = folded_word_lists("events/words.tsv")
-NEGATION = _WORDS["negation"]
-PREPOSITIONS = _WORDS["preposition"]
-COUNTS = _WORDS["count"]  # «آلاف المحتجين»: words before a group that are not its name
-CLAUSE_OPENERS = _WORDS["clause_opener"]
-PUNCTUATION = "،,;؛:"  # between a trigger and the word before it: a clause opens («، رفضت …»)
-CAUSES = _WORDS["cause"]
-SITES = _WORDS["site"]
-AGENT_MARKERS = _WORDS["agent_marker"]  # «على يد», «برصاص»: the agent of a passive follows  # «جراء قصف»: before a verb's form, words that make it a masdar
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    """An actor no entity holds: its CAMEO code, its first and last token, and its country when the text gives one."""
-    code: str
-    first: int
-    last: int
-    country: str | None = None
 
 
 Side = Named | Group | None
@@ -57,63 +26,6 @@ class Shared:
     """The source of a sentence's last event and the gender of its verb, for a verb joined to it by و."""
     source: Named | Group
     feminine: bool
-
-
-@lru_cache(maxsize=1)
-def _actor_words() -> dict[str, tuple[str, str]]:
-    return {fold(word): (code, kind) for word, code, kind in data_rows("events/actor-words.tsv")}
-
-
-def group_at(tokens: Sequence[Token], index: MentionIndex, j: int, last: int, region: bool = False) -> Named | Group | None:
-    """The unnamed group whose word is token `j` («الشرطة»), with the country of a nisba after it («الشرطة المصرية»
-    EGYCOP), or the name it heads («قوات الجيش اليمني»); a role with its country and no name after it («الرئيس
-    المصري» EGYGOV); a region's word («الغربية») only where `region` allows it."""
-    tok = tokens[j]
-    role = index.roles.get(j)
-    if role is not None and role.agent and role.country and not role.former and role.last > j + 1 \
-            and mention_at(index, role.last) is None:
-        return Group(role.country + role.agent, j, role.last - 1, role.country)  # «للرئيس المصري»: EGYGOV
-    word = tok.stem or tok.norm
-    code, kind = _actor_words().get(word, (None, None))
-    if code is None and word.endswith(PEOPLE_ENDINGS) and (people := load_kb().nisba(word)) is not None \
-            and people.country:
-        return Group(people.country, j, j, people.country)  # «مئات الفلسطينيين», «آلاف العراقيين»
-    if code is None or kind == "region" and not region:
-        return None
-    if kind == "region":
-        return Group(code, j, j)
-    named = mention_at(index, j + 1) if j + 1 < last else None
-    if named is not None and named.entity.type in ("ORG", "GPE") and not tokens[j + 1].prefix:
-        return named  # «قوات التحالف», «عناصر حزب الله»
-    kb = load_kb()
-    for k in range(j + 1, min(last, j + 1 + NISBA_REACH)):
-        country = kb.nisba(tokens[k].stem or tokens[k].norm)
-        if country is not None and country.country:
-            return Group(country.country + code, j, k, country.country)
-    return Group(code, j, j) if kind == "agent" else None
-
-
-def group_ending(tokens: Sequence[Token], index: MentionIndex, j: int, first: int, last: int) -> Named | Group | None:
-    """A group whose last token is `j`, looking back from a trigger («والشرطة المصرية اعتقلت»)."""
-    for k in range(j, max(first, j - NISBA_REACH) - 1, -1):
-        found = group_at(tokens, index, k, last)
-        if found is not None:
-            return found if found.last == j else None
-    return None
-
-
-def is_country(entity: Entity) -> bool:
-    return entity.kb_id is not None and entity.kb_id == f"m:gpe:{entity.country}"
-
-
-def mention_at(index: MentionIndex, j: int) -> Named | None:
-    found = index.beginning.get(j)
-    return found if found is not None and is_actor(found.entity) else None
-
-
-def is_actor(entity: Entity) -> bool:
-    """A person, an organisation or a country that may act; not a football club («الاتفاق», «القادسية»)."""
-    return entity.type in ACTOR_TYPES and not (entity.kb_id or "").startswith(CLUB_ID)
 
 
 def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first: int, last: int,
@@ -201,29 +113,6 @@ def shared_subject(tokens: list[Token], index: MentionIndex, found: Found, i: in
     return shared.source, named
 
 
-def feminine(tok: Token) -> bool:
-    """A verb of the feminine: «أدانت», «اتهمت» (the past), «تدين» (the present)."""
-    word = tok.stem or tok.norm
-    return word.endswith("ت") or word.startswith("ت")
-
-
-def opens_clause(tokens: list[Token], index: MentionIndex, i: int, first: int, dated: frozenset[int] = frozenset()
-                 ) -> bool:
-    """Whether the trigger at `i` begins a clause: the sentence's first word, written with و or ف («وطالب»), after
-    a clause word, a comma or a date («ويوم الثلاثاء 27 يناير، استقبل»), or right after its subject («الحكومة
-    رفضت»); not «طالب جامعي», «بتهمة قتل», «تسيبراس ناشد روسيا»."""
-    tok = tokens[i]
-    if i == first or tok.prefix[:1] in CONJUNCTIONS or joined(tok):
-        return True
-    before = i - 1
-    while before > first and tokens[before].norm in NEGATION:
-        before -= 1
-    prev = tokens[before]
-    return (prev.stem or prev.norm) in CLAUSE_OPENERS or prev.norm in CLAUSE_OPENERS or prev.norm in PUNCTUATION or before in dated or prev.norm.isdigit() \
-        or index.ending.get(before) is not None or any(c in PUNCTUATION for c in index.text[prev.end:tok.start]) \
-        or group_ending(tokens, index, before, first, i) is not None
-
-
 def by_agent(tokens: list[Token], index: MentionIndex, after: int, last: int) -> Named | Group | None:
     """The agent of a passive, named after «على يد», «على أيدي» or «برصاص» in the trigger's clause."""
     for j in range(after, min(last - 1, after + TARGET_WINDOW)):
@@ -239,56 +128,10 @@ def by_agent(tokens: list[Token], index: MentionIndex, after: int, last: int) ->
     return None
 
 
-def as_masdar(tokens: list[Token], i: int, first: int) -> bool:
-    """A verb's form read as its masdar: written with ب or ل («بقصف»), or after a preposition or a word of cause
-    («في قصف», «جراء قصف قوات النظام»); so too where no clause opens («إعادة فرض عقوبات», «تسيبراس ناشد روسيا»):
-    its source is the name after it, never one before, and without one there is no event."""
-    tok = tokens[i]
-    if tok.prefix[-1:] in PREPOSITION_PROCLITICS:
-        return True
-    return i > first and (tokens[i - 1].stem or tokens[i - 1].norm) in PREPOSITIONS | CAUSES
-
-
 def same(a: Named | Group, b: Named | Group) -> bool:
     if isinstance(a, Named) and isinstance(b, Named):
         return a.entity is b.entity
     return isinstance(a, Group) and isinstance(b, Group) and a.code == b.code
-
-
-def title_holder(tokens: list[Token], index: MentionIndex, j: int, found: Named) -> Named | Group | None | bool:
-    """For a place or a body named in a title («أمير منطقة عسير», «ولي عهد أبوظبي», «مدير عام مطار أبها»), the
-    title's holder as a group of its country and the title's agent (None when the name has no country); False when
-    the name is no title's complement."""
-    if found.entity.type not in ("GPE", "LOC", "ORG") or j - 1 not in index.in_roles:
-        return False
-    role = next((index.roles[k] for k in range(j - 1, max(-1, j - 1 - ROLE_REACH), -1)
-                 if k in index.roles and index.roles[k].last >= j), None)
-    end = found.last  # the title's last token, or its holder's uncoded name
-    for k in range(found.last + 1, min(len(tokens), found.last + 2 + ROLE_COMPLEMENT)):
-        if tokens[k].prefix[-1:] in PREPOSITION_PROCLITICS:
-            break  # «أمير دولة الكويت بالأمير نواف»: the one he welcomes
-        named = index.beginning.get(k)
-        if named is not None and named.entity.type == "PERSON":
-            if named.entity.actor or named.entity.country:
-                return named  # «أمير دولة قطر الشيخ تميم بن حمد»: the holder named after his title
-            end = named.last  # («وزير خارجية النمسا سباستيان كورتس», a name with no code: the title says who)
-            break
-        if k not in index.in_roles:
-            break
-    country = found.entity.country
-    if role is None or not country:
-        return None
-    return Group(country + (role.agent or ""), role.first, end, country)  # («أمير دولة الكويت»: KWT)
-
-
-def after_title(index: MentionIndex, start: int, last: int) -> int:
-    """The token after a title that stands right after a name, with the place it names («محمد بن زايد ولي عهد
-    أبوظبي»: the apposition says who he is, it is not the one he hosts)."""
-    role = index.roles.get(start)
-    if role is None or role.last >= last:
-        return start
-    place = index.beginning.get(role.last)
-    return place.last + 1 if place is not None and place.entity.type in ("GPE", "LOC") else role.last
 
 
 def subject_after(tokens: list[Token], index: MentionIndex, after: int, last: int) -> Named | Group | None:

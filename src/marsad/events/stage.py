@@ -4,8 +4,9 @@ date of their sentence, their place, and whether they are denied or reported ins
     from marsad.events.stage import EventStage
     doc = EventStage()(doc)        # after the entities, quotes and dates stages: fills doc.events
 
-Precision first: an event needs a trigger and a named actor; one the text puts in the future or a condition («سوف
-يزور», «إذا هاجم») is left out; the same event told twice (code, actors and date) is one.
+Precision first: an event needs a trigger and a named actor (or a group with its country); one the text puts in the
+future or a condition («سوف يزور», «إذا هاجم») is left out; the same event told twice (base code, actors and date) is
+one.
 """
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ import bisect
 
 from ..document import Actor, Document, Event, Span, Token, inside
 from ..mentions import MentionIndex, Named
-from ..text.word_forms import folded_word_lists
-from .actors import ACTOR_REACH, NEGATION, Group, Shared, actors, feminine, opens_clause
+from .actors import Shared, actors
+from .clauses import feminine, opens_clause
+from .groups import Group
 from .triggers import forms, joined, trigger_at, triggers
+from .words import ACTOR_REACH, FUTURE, NEGATION, PLACE_BEFORE, RIGHT_BEFORE
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 FUTURE_PREFIX = "س"  # «سيزور»
@@ -24,11 +27,6 @@ UNARMED_NONE = "-"  # a trigger's code for an unarmed source when it is then no 
 ARMED = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "IMG", "INS", "SEP"})  # CAMEO types of forces
 CONFIDENCE = {2: 0.9, 1: 0.7}  # by the number of named actors
 BOTH_SIDES = frozenset({"04", "05", "06"})  # roots whose events need a source and a target («استقبل وكيل الجامعة الطلاب»)
-
-_WORDS = folded_word_lists("events/words.tsv")
-FUTURE = _WORDS["future"]
-PLACE_BEFORE = _WORDS["place_before"]
-RIGHT_BEFORE = _WORDS["right_before"]
 
 
 class EventStage:
