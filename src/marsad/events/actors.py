@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from ..document import Token
 from ..mentions import MentionIndex, Named
 from .clauses import as_masdar, feminine, opens_clause
-from .groups import Group, after_title, group_at, group_ending, is_actor, is_country, mention_at, title_holder
+from .groups import (Group, after_title, group_at, group_ending, is_actor, is_country, mention_at, proclitic,
+                     title_holder)
 from .triggers import CONJUNCTIONS, OBJECT, PAIR, Found
 from .words import (ACTOR_REACH, AGENT_MARKERS, CLAUSE_BREAKS, COUNTS, NEGATION, PREPOSITION_PROCLITICS, PREPOSITIONS,
                     ROLE_COMPLEMENT, SITES, SUBJECT_WINDOW, TARGET_WINDOW)
@@ -65,9 +66,9 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
         return by_agent(tokens, index, after, last), target  # («السلطات أطلقت سراح …»: the subject before, the victim)
     else:  # «بوتين التقى», «وأوباما لم يزر كينيا» (subject first), else «التقى الرئيس الروسي فلاديمير بوتين …»
         source = last_before(tokens, index, i, first, last, right_before=True)
-        if trigger.kind == "either" and source is not None and source.first > first and \
-                (tokens[source.first - 1].norm in COUNTS or tokens[source.first - 1].norm.isdigit()):
-            return None, source  # «إن 6 حوثيين قتلوا»: counted, they are the victims
+        if trigger.kind == "either" and source is not None and (no_object(tokens, after, last, dated) or (
+                source.first > first and (tokens[source.first - 1].norm in COUNTS or tokens[source.first - 1].norm.isdigit()))):
+            return by_agent(tokens, index, after, last), source  # «أن الملا عمر قتل في معارك», «إن 6 حوثيين قتلوا»
         if source is None and shared is not None and (elided := shared_subject(tokens, index, found, i, last, shared)):
             return elided
         if source is None:
@@ -83,10 +84,10 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
                 if source.first > after:
                     return None, None  # «قتل مدير منفذ مدينة بنغازي»: a place in the victim's description
         start = source.last + 1 if source is not None and source.first >= after else after
-    while start < last and tokens[start].prefix.startswith("و") and (
+    while start < last and proclitic(tokens, index, start).startswith("و") and (
             partner := mention_at(index, start) or group_at(tokens, index, start, last)) is not None:
         start = partner.last + 1  # «قصف الحوثيون وقوات صالح الأحياء»: a second subject, not the target
-    if isinstance(source, Named) and start == source.last + 1 and start < last and not tokens[start].prefix:
+    if isinstance(source, Named) and start == source.last + 1 and start < last and not proclitic(tokens, index, start):
         start = after_title(index, start, last)
     target = target_after(tokens, index, trigger.targets, start, last)
     if target is not None and source is not None and same(target, source):
@@ -105,7 +106,7 @@ def shared_subject(tokens: list[Token], index: MentionIndex, found: Found, i: in
     if named is None:
         return None
     start = named.last + 1
-    while start < last and tokens[start].prefix.startswith("و") and (
+    while start < last and proclitic(tokens, index, start).startswith("و") and (
             partner := mention_at(index, start) or group_at(tokens, index, start, last)) is not None:
         start = partner.last + 1  # «حلف شمال الأطلسي والولايات المتحدة»
     if target_after(tokens, index, (OBJECT,), start, last) is not None:
@@ -128,6 +129,16 @@ def by_agent(tokens: list[Token], index: MentionIndex, after: int, last: int) ->
     return None
 
 
+def no_object(tokens: list[Token], after: int, last: int, dated: frozenset[int]) -> bool:
+    """Nothing a verb could take as its object right after it: a preposition, a clause's end, another verb joined by
+    و, a date («جنديا تركيا قتل وأصيب آخر», «قتل في معارك»): a verb of both voices is then the passive."""
+    if after >= last:
+        return True
+    tok = tokens[after]
+    return tok.norm in CLAUSE_BREAKS or tok.norm in PREPOSITIONS or after in dated or \
+        tok.prefix[-1:] in PREPOSITION_PROCLITICS or tok.prefix.startswith("و")
+
+
 def same(a: Named | Group, b: Named | Group) -> bool:
     if isinstance(a, Named) and isinstance(b, Named):
         return a.entity is b.entity
@@ -138,7 +149,7 @@ def subject_after(tokens: list[Token], index: MentionIndex, after: int, last: in
     """The first name (or group) after a verb that no preposition governs (Arabic puts the verb first)."""
     complement = 0  # words after a role's head that complete it: «وزير الإسكان ماجد الحقيل»
     for j in range(after, min(last, after + SUBJECT_WINDOW + ROLE_COMPLEMENT)):
-        governed = tokens[j].prefix[-1:] in PREPOSITION_PROCLITICS and tokens[j].prefix != ""
+        governed = proclitic(tokens, index, j)[-1:] in PREPOSITION_PROCLITICS
         found = mention_at(index, j) or group_at(tokens, index, j, last)
         if isinstance(found, Named) and (holder := title_holder(tokens, index, j, found)) is not False:
             found = holder  # «استقبل سمو أمير منطقة عسير …»: the emir, not the province
@@ -174,7 +185,7 @@ def last_before(tokens: list[Token], index: MentionIndex, i: int, first: int, la
             found = group_ending(tokens, index, j, first, last)
         if found is not None and right_before and found.last == i - 1 and tokens[i].prefix[:1] in CONJUNCTIONS:
             found = None  # «… سكانه الأكراد وقتل حزب العمال»: a و opens a clause of its own
-        if found is not None and tokens[found.first].prefix not in PREPOSITION_PROCLITICS \
+        if found is not None and proclitic(tokens, index, found.first) not in PREPOSITION_PROCLITICS \
                 and not (found.first > first and (tokens[found.first - 1].stem or tokens[found.first - 1].norm) in PREPOSITIONS):
             return found  # (not «في موسكو التقى»)
         if right_before and j < end:
@@ -196,12 +207,12 @@ def target_after(tokens: list[Token], index: MentionIndex, targets: tuple[str, .
         if tok.norm in PREPOSITIONS:
             via = tok.norm
             continue
-        if tok.prefix[-1:] in PREPOSITION_PROCLITICS and tok.prefix:
-            via = tok.prefix[-1:]
+        if (prefix := proclitic(tokens, index, j)) and prefix[-1:] in PREPOSITION_PROCLITICS:
+            via = prefix[-1:]
         if (via in targets or OBJECT in targets and not via) and (tok.stem or tok.norm) in SITES and j + 1 < last:
             owner = next((k for k in (j + 1, j + 2) if k < last and mention_at(index, k) is not None), None)
             if owner is not None and (owner == j + 1 or tokens[j + 1].is_word and not tokens[j + 1].prefix) \
-                    and tokens[owner].prefix in ("", "ل"):
+                    and proclitic(tokens, index, owner) in ("", "ل"):
                 return mention_at(index, owner)  # «قصفت مواقع داعش», «7 أهداف لحزب العمال الكردستاني»
         found = mention_at(index, j) or group_at(tokens, index, j, last, region=OBJECT in targets and not via)
         if isinstance(found, Named) and (holder := title_holder(tokens, index, j, found)) is not False:

@@ -44,6 +44,12 @@ def is_actor(entity: Entity) -> bool:
     return entity.type in ACTOR_TYPES and not (entity.kb_id or "").startswith(CLUB_ID)
 
 
+def proclitic(tokens: Sequence[Token], index: MentionIndex, j: int) -> str:
+    """Token `j`'s proclitics, none where a name begins with what the tokenizer took for one («باراك أوباما»)."""
+    named = index.beginning.get(j)
+    return "" if named is not None and named.mention.start == tokens[j].start else tokens[j].prefix
+
+
 def is_country(entity: Entity) -> bool:
     return entity.kb_id is not None and entity.kb_id == f"m:gpe:{entity.country}"
 
@@ -67,7 +73,7 @@ def group_at(tokens: Sequence[Token], index: MentionIndex, j: int, last: int, re
     if kind == "region":
         return Group(code, j, j)
     named = mention_at(index, j + 1) if j + 1 < last else None
-    if named is not None and named.entity.type in ("ORG", "GPE") and not tokens[j + 1].prefix:
+    if named is not None and named.entity.type in ("ORG", "GPE") and not proclitic(tokens, index, j + 1):
         return named  # «قوات التحالف», «عناصر حزب الله»
     kb = load_kb()
     for k in range(j + 1, min(last, j + 1 + NISBA_REACH)):
@@ -96,7 +102,7 @@ def title_holder(tokens: list[Token], index: MentionIndex, j: int, found: Named)
                  if k in index.roles and index.roles[k].last >= j), None)
     end = found.last  # the title's last token, or its holder's uncoded name
     for k in range(found.last + 1, min(len(tokens), found.last + 2 + ROLE_COMPLEMENT)):
-        if tokens[k].prefix[-1:] in PREPOSITION_PROCLITICS:
+        if proclitic(tokens, index, k)[-1:] in PREPOSITION_PROCLITICS:
             break  # «أمير دولة الكويت بالأمير نواف»: the one he welcomes
         named = index.beginning.get(k)
         if named is not None and named.entity.type == "PERSON":

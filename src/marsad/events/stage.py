@@ -16,14 +16,14 @@ from ..document import Actor, Document, Event, Span, Token, inside
 from ..mentions import MentionIndex, Named
 from .actors import Shared, actors
 from .clauses import feminine, opens_clause
-from .groups import Group
+from .groups import Group, proclitic
 from .triggers import forms, joined, trigger_at, triggers
 from .words import ACTOR_REACH, FUTURE, NEGATION, PLACE_BEFORE, RIGHT_BEFORE
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 FUTURE_PREFIX = "س"  # «سيزور»
 LOOK_BACK = 3  # tokens before a trigger where a negation or a word of the future counts
-UNARMED_NONE = "-"  # a trigger's code for an unarmed source when it is then no event («حشد المواطنين»)
+NO_EVENT = "-"  # the code of a phrase that is no event («دعا … الله»), or for an unarmed source («حشد المواطنين»)
 ARMED = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "IMG", "INS", "SEP"})  # CAMEO types of forces
 CONFIDENCE = {2: 0.9, 1: 0.7}  # by the number of named actors
 BOTH_SIDES = frozenset({"04", "05", "06"})  # roots whose events need a source and a target («استقبل وكيل الجامعة الطلاب»)
@@ -64,6 +64,8 @@ class EventStage:
                     found.trigger.guard == "clause" and not opens_clause(tokens, index, i, first, dated_tokens):
                 continue  # (not «فجر الجمعة», a date)
             trigger = found.trigger
+            if trigger.code == NO_EVENT:
+                continue  # «استقبل اليونانيون نبأ الاتفاق»: received the news
             read.update(found.taken)
             shared = previous if previous is not None and previous[0] == k else None
             source, target = (coded(a) for a in actors(tokens, index, found, i, first, last, dated_tokens,
@@ -75,7 +77,7 @@ class EventStage:
             if source is not None and trigger.kind != "noun":
                 previous = (k, Shared(source, feminine(tok)))
             code = trigger.unarmed_code if not armed(side(source).actor) else trigger.code
-            if code == UNARMED_NONE:
+            if code == NO_EVENT:
                 continue
             event = Event(code, side(source), side(target),
                           trigger=Span(tok.start + joined(tok), tokens[found.last].end),
@@ -144,7 +146,7 @@ def place_of(tokens: list[Token], index: MentionIndex, first: int, last: int, at
     for j in range(max(first + 1, at - ACTOR_REACH), min(last, at + ACTOR_REACH)):
         found = index.beginning.get(j)
         if found is not None and found.entity.type in PLACE_TYPES and found.entity.id not in taken and (
-                tokens[j - 1].norm in PLACE_BEFORE or tokens[j].prefix == "ب"):
+                tokens[j - 1].norm in PLACE_BEFORE or proclitic(tokens, index, j) == "ب"):
             return found.entity.id
     return None
 
