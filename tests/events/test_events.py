@@ -130,6 +130,41 @@ def test_the_code_and_the_source_follow_the_sense(pipeline, text, expected):
     assert target == "*" or found[0]["target_actor"] == target
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 2015-07-31#1853: nothing after «قتل» it could take: the passive, Mullah Omar the victim
+    ("وتشير رواية أخرى إلى أن الملا عمر قتل في معارك مع فصيل منافس لطالبان قبل ستة أشهر.", ("180", None, "AFGREB")),
+    # 2015-07-23#13: «جنديا تركيا قتل وأصيب آخر»
+    ("قالت القناة إن جنديا تركيا قتل وأصيب آخر اليوم الخميس برصاص أطلق من الجانب السوري.", ("180", None, "TUR")),
+    # a damma shows the passive; the agent after «برصاص»
+    ("واغتيل السفير الروسي أندريه كارلوف برصاص شرطي تركي.", ("186", "TURCOP", "RUSGOV")),
+    # 2015-07-26#556: the owner of the targets hit is the target
+    ("واكدت الحكومة ان المقاتلات التركية قصفت ليل الجمعة 7 اهداف لحزب العمال الكردستاني في شمال العراق.",
+     ("195", "TURMIL", "TURREB")),
+    # «باراك» begins with what the tokenizer takes for «ب»: Obama is still the one hosted
+    ("واستقبل الملك سلمان الرئيس الأميركي باراك أوباما.", ("043", "SAUGOV", "USAGOV")),
+    # 2015-07-31#1099: the host's province and the guest's airport are no actors, their titles' holders are
+    ("من جانب آخر، استقبل سمو أمير منطقة عسير مدير عام مطار أبها فهد العدواني أمس في مكتبه بالإمارة.",
+     ("043", "SAUGOV", "SAU")),
+    # the holder named after a title that names a country
+    ("واستقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الأمريكي جون كيري.", ("043", "QATGOV", "USAGOV")),
+])
+def test_passives_titles_and_what_an_attack_hits(pipeline, text, expected):
+    assert [(e["code"], e["source_actor"], e["target_actor"]) for e in events(pipeline, text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # 2015-07-21#1742: «استقبل … نبأ»: received the news
+    "استقبل اليونانيون نبأ اتفاق أثينا مع دائنيها اليوم الاثنين بشيء من الارتياح.",
+    # a prayer, not an appeal
+    "ودعا أمير الشرقية الله أن يحفظ أمن واستقرار المملكة.",
+    # names that are trigger words
+    "وقال علي بن أبي طالب إن الصبر مفتاح الفرج.",
+    "وأكدت الإعلامية فجر السعيد أن البرنامج سيعود.",
+])
+def test_other_senses_and_titles_give_no_event(pipeline, text):
+    assert events(pipeline, text) == []
+
+
 def _root_sentences() -> list[tuple]:
     rows = [line.split("\t") for line in (Path(__file__).parent / "roots.tsv").read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")]
