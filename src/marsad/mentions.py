@@ -27,6 +27,7 @@ class MentionIndex:
         self.text = doc.text
         self.roles = {r.first: r for r in doc.role_phrases}  # «معالي أمين العاصمة المقدسة الدكتور أسامه البار»
         self.role_starts = set(self.roles)
+        self.role_ending = {r.last - 1: r for r in doc.role_phrases}  # by the role's last token
         self.in_roles = {k for r in doc.role_phrases for k in range(r.first, r.last)}
         for e in doc.entities:
             for m in e.mentions:

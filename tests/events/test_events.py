@@ -145,6 +145,14 @@ def test_the_code_and_the_source_follow_the_sense(pipeline, text, expected):
     # 2015-07-31#1099: the host's province and the guest's airport are no actors, their titles' holders are
     ("من جانب آخر، استقبل سمو أمير منطقة عسير مدير عام مطار أبها فهد العدواني أمس في مكتبه بالإمارة.",
      ("043", "SAUGOV", "SAU")),
+    # 2015-07-21#481: an office right before the verb is its subject; the name after it is the guest
+    ("الأربعاء 4 مارس 2015، خادم الحرمين الشريفين استقبل محمد نواز شريف رئيس وزراء جمهورية باكستان الإسلامية.",
+     ("043", "GOV", "PAKGOV")),
+    # 2015-07-22#1136: «قام … بزيارة»: the subject of the light verb visits; the title after «ل» is no subject
+    ("قام صاحب السمو الملكي الأمير الدكتور فيصل بن مشعل بن سعود بن عبدالعزيز أمير منطقة القصيم بزيارة للشيخ صالح "
+     "بن فوزان الفوزان.", ("042", "SAUGOV", "SAUREL")),
+    # a past verb stays an event whatever its sentence's date resolves to («وفي نوفمبر» read as the coming one)
+    ("وكانت سويسرا قد فتحت تحقيقا ضد بتروبراس.", ("090", "CHE", None)),
     # the holder named after a title that names a country
     ("واستقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الأمريكي جون كيري.", ("043", "QATGOV", "USAGOV")),
 ])
@@ -157,6 +165,14 @@ def test_passives_titles_and_what_an_attack_hits(pipeline, text, expected):
     "استقبل اليونانيون نبأ اتفاق أثينا مع دائنيها اليوم الاثنين بشيء من الارتياح.",
     # a prayer, not an appeal
     "ودعا أمير الشرقية الله أن يحفظ أمن واستقرار المملكة.",
+    # 2015-07-31#1788, 2015-07-21#117, 2015-07-22#70: an obligation, a schedule, a visit dated after publication
+    "يجب على كورودا أيضا حث الحكومة اليابانية على تنفيذ الإصلاحات.",
+    "ومن المقرر أن يجري الوزير الألماني محادثات مع الرئيس الإيراني حسن روحاني.",
+    "وقال أوباما إنه يتطلع لاستقبال الرئيس الصيني خلال زيارة الدولة التي سيقوم بها إلى واشنطن في سبتمبر المقبل.",
+    # «قد» before the present: a possibility
+    "وقال إن واشنطن قد تفرض عقوبات جديدة على إيران.",
+    # 2015-07-26#757: a coach's refusal in a sentence about a match
+    "ورفض بلان التطرق الى موضوع موتا بعد الخسارة امام تشيلسي وقال لننتظر المباراة المقبلة.",
     # names that are trigger words
     "وقال علي بن أبي طالب إن الصبر مفتاح الفرج.",
     "وأكدت الإعلامية فجر السعيد أن البرنامج سيعود.",

@@ -12,9 +12,10 @@ from .clauses import as_masdar, feminine, opens_clause
 from .groups import (Group, after_title, group_at, group_ending, is_actor, is_country, mention_at, proclitic,
                      title_holder)
 from .triggers import CONJUNCTIONS, OBJECT, PAIR, Found
-from .words import (ACTOR_REACH, AGENT_MARKERS, CLAUSE_BREAKS, COUNTS, NEGATION, PREPOSITION_PROCLITICS, PREPOSITIONS,
-                    ROLE_COMPLEMENT, SITES, SUBJECT_WINDOW, TARGET_WINDOW)
+from .words import (ACTOR_REACH, AGENT_MARKERS, CLAUSE_BREAKS, COUNTS, LIGHT_VERBS, NEGATION, PREPOSITION_PROCLITICS,
+                    PREPOSITIONS, ROLE_COMPLEMENT, SITES, SUBJECT_WINDOW, TARGET_WINDOW)
 
+LIGHT_VERB_REACH = 24  # tokens back to «قام» across its subject's names and titles
 PAIR_REACH = 6  # tokens before a noun where its coordinated subjects may end («أجرت روسيا والصين مناورات»)
 PASSIVE_MARK = "\u064f"  # a damma on a verb's first letter: «قُتل» is the passive
 
@@ -50,7 +51,7 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
             if trigger.guard == "genitive":
                 return None, None  # «مظاهرات حلب»: where, not who
             return last_before(tokens, index, i, first, last), source  # «زيارة قطاع غزة»: the place visited
-        if source is None and trigger.guard != "genitive" and not masdar:
+        if source is None and trigger.guard != "genitive" and (not masdar or light_verb_before(tokens, i, first)):
             source = last_before(tokens, index, i, first, last)
         if source is None:
             return None, None  # «مشروع قانون لفرض عقوبات على إيران»: a deed no one is named doing
@@ -71,7 +72,9 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
             return by_agent(tokens, index, after, last), source  # «أن الملا عمر قتل في معارك», «إن 6 حوثيين قتلوا»
         if source is None and shared is not None and (elided := shared_subject(tokens, index, found, i, last, shared)):
             return elided
-        if source is None:
+        if source is None and (role := role_before(tokens, index, i, first)) is not None:
+            source = role  # «خادم الحرمين الشريفين استقبل محمد نواز شريف»: an office names the subject; the name is its object
+        elif source is None:
             source = subject_after(tokens, index, after, last)
             if trigger.kind == "either" and (agent := by_agent(tokens, index, after, last)) is not None:
                 return agent, source  # «اعتقلوا على أيدي مقاتلي جبهة النصرة»: the passive, its agent named
@@ -93,6 +96,29 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
     if target is not None and source is not None and same(target, source):
         target = None
     return source, target
+
+
+def light_verb_before(tokens: list[Token], i: int, first: int) -> bool:
+    """«قام الأمير فيصل بن مشعل … بزيارة»: a light verb in the masdar's clause, whose subject does it."""
+    for j in range(i - 1, max(first, i - LIGHT_VERB_REACH) - 1, -1):
+        if tokens[j].norm in CLAUSE_BREAKS:
+            return False
+        if (tokens[j].stem or tokens[j].norm) in LIGHT_VERBS:
+            return True
+    return False
+
+
+def role_before(tokens: list[Token], index: MentionIndex, i: int, first: int) -> Group | None:
+    """An office right before the trigger with no name («… ، خادم الحرمين الشريفين استقبل»): the subject, a group of
+    the office's country and agent, or of its agent alone when the text gives no country."""
+    end = i - 1
+    while end > first and tokens[end].norm in NEGATION:
+        end -= 1
+    role = index.role_ending.get(end)
+    if role is None or role.kind != "office" or role.former or not role.agent or role.first < first \
+            or index.ending.get(end) is not None:
+        return None
+    return Group((role.country or "") + role.agent, role.first, end, role.country)
 
 
 def shared_subject(tokens: list[Token], index: MentionIndex, found: Found, i: int, last: int, shared: Shared
@@ -157,9 +183,11 @@ def subject_after(tokens: list[Token], index: MentionIndex, after: int, last: in
             return None if governed else found
         if tokens[j].norm in COUNTS or tokens[j].norm.isdigit():
             continue  # «آلاف المحتجين»
+        if governed:
+            return None  # «بزيارة للشيخ صالح الفوزان»: a title after a preposition, its holder is no subject
         if j in index.in_roles:
             complement = ROLE_COMPLEMENT
-        elif governed or complement == 0 or not tokens[j].is_word or tokens[j].norm in PREPOSITIONS:
+        elif complement == 0 or not tokens[j].is_word or tokens[j].norm in PREPOSITIONS:
             return None  # «تتبادل مع الصين», «التقى بالرئيس الروسي …», «وزار خلال جولته مركز …»: no subject here
         else:
             complement -= 1

@@ -23,7 +23,7 @@ def opens_clause(tokens: list[Token], index: MentionIndex, i: int, first: int, d
     prev = tokens[before]
     return (prev.stem or prev.norm) in CLAUSE_OPENERS or prev.norm in CLAUSE_OPENERS or prev.norm in PUNCTUATION or before in dated or prev.norm.isdigit() \
         or index.ending.get(before) is not None or any(c in PUNCTUATION for c in index.text[prev.end:tok.start]) \
-        or group_ending(tokens, index, before, first, i) is not None
+        or group_ending(tokens, index, before, first, i) is not None or index.role_ending.get(before) is not None
 
 
 def as_masdar(tokens: list[Token], i: int, first: int) -> bool:

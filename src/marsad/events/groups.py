@@ -47,7 +47,10 @@ def is_actor(entity: Entity) -> bool:
 def proclitic(tokens: Sequence[Token], index: MentionIndex, j: int) -> str:
     """Token `j`'s proclitics, none where a name begins with what the tokenizer took for one («باراك أوباما»)."""
     named = index.beginning.get(j)
-    return "" if named is not None and named.mention.start == tokens[j].start else tokens[j].prefix
+    if named is not None and named.mention.start == tokens[j].start and tokens[j].prefix \
+            and fold(named.entity.name)[:1] == tokens[j].norm[:1]:
+        return ""  # (not «للشيخ صالح الفوزان», a mention that holds the proclitic of its title)
+    return tokens[j].prefix
 
 
 def is_country(entity: Entity) -> bool:

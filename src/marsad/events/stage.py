@@ -17,12 +17,13 @@ from ..mentions import MentionIndex, Named
 from .actors import Shared, actors
 from .clauses import feminine, opens_clause
 from .groups import Group, proclitic
-from .triggers import forms, joined, trigger_at, triggers
-from .words import ACTOR_REACH, FUTURE, NEGATION, PLACE_BEFORE, RIGHT_BEFORE
+from .triggers import Trigger, forms, joined, present, trigger_at, triggers
+from .words import ACTOR_REACH, CLAUSE_BREAKS, FUTURE, MAY, NEGATION, PLACE_BEFORE, RIGHT_BEFORE, SPORT
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 FUTURE_PREFIX = "س"  # «سيزور»
-LOOK_BACK = 3  # tokens before a trigger where a negation or a word of the future counts
+LOOK_BACK = 3  # tokens before a trigger where a negation counts
+FUTURE_REACH = 6  # tokens back in its clause where a word of the future or of a wish counts («يجب على كورودا أيضا حث»)
 NO_EVENT = "-"  # the code of a phrase that is no event («دعا … الله»), or for an unarmed source («حشد المواطنين»)
 ARMED = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "IMG", "INS", "SEP"})  # CAMEO types of forces
 CONFIDENCE = {2: 0.9, 1: 0.7}  # by the number of named actors
@@ -50,6 +51,7 @@ class EventStage:
         seen: set[tuple] = set()
         read: set[int] = set()  # tokens a phrase has taken («غارات» of «شنت الطائرات غارات»)
         previous: tuple[int, Shared] | None = None  # the sentence and the source of the last event
+        sport: dict[int, bool] = {}  # by sentence: whether it is about sport
         events = []
         for i, tok in enumerate(tokens):
             if i in read or not any(f in firsts for f in forms(tok)):
@@ -59,8 +61,10 @@ class EventStage:
                 continue
             sentence = doc.sentences[k]
             first, last = bisect.bisect_left(index.starts, sentence.start), bisect.bisect_left(index.starts, sentence.end)
+            if sport.setdefault(k, any((t.stem or t.norm) in SPORT for t in tokens[first:last])):
+                continue  # «ورفض بلان التطرق إلى … المباراة المقبلة»: sport
             found = trigger_at(tokens, i, last)
-            if found is None or self.unreal(tokens, i) or inside(date_spans, tok.start) or \
+            if found is None or self.unreal(tokens, i, first) or inside(date_spans, tok.start) or \
                     found.trigger.guard == "clause" and not opens_clause(tokens, index, i, first, dated_tokens):
                 continue  # (not «فجر الجمعة», a date)
             trigger = found.trigger
@@ -86,6 +90,8 @@ class EventStage:
                           reported=inside(quotes, tok.start),
                           confidence=CONFIDENCE.get((source is not None) + (target is not None), 0.5))
             event.date_value, event.date_span = date_of(dated, dated_starts, doc.published, sentence, tok.start)
+            if later(event.date_value, doc.published) and not past(tok, trigger):
+                continue  # «خلال زيارة الدولة التي سيقوم بها إلى واشنطن في سبتمبر المقبل»: not yet
             event.place = place_of(tokens, index, first, last, i, [source, target])
             key = (code[:3], event.source.entity or event.source.actor, event.target.entity or event.target.actor,
                    event.date_value)
@@ -96,10 +102,20 @@ class EventStage:
         return doc
 
     @staticmethod
-    def unreal(tokens: list[Token], i: int) -> bool:
-        """«سيزور», «سوف يلتقي», «إذا هاجم», «يعتزم زيارة»: not (yet) an event."""
-        return (FUTURE_PREFIX in tokens[i].prefix or any(t.norm in FUTURE for t in tokens[max(0, i - LOOK_BACK):i])
-                or i > 0 and tokens[i - 1].norm in RIGHT_BEFORE)
+    def unreal(tokens: list[Token], i: int, first: int) -> bool:
+        """«سيزور», «سوف يلتقي», «إذا هاجم», «يعتزم زيارة», «ومن المقرر أن يجري محادثات», «قد تفرض»: not (yet) an
+        event."""
+        tok = tokens[i]
+        if FUTURE_PREFIX in tok.prefix or i > 0 and tokens[i - 1].norm in RIGHT_BEFORE:
+            return True
+        if i > first and tokens[i - 1].norm in MAY and present(tok):
+            return True
+        for j in range(i - 1, max(first, i - FUTURE_REACH) - 1, -1):
+            if tokens[j].norm in CLAUSE_BREAKS:
+                return False
+            if tokens[j].norm in FUTURE or (tokens[j].stem or tokens[j].norm) in FUTURE:
+                return True
+        return False
 
 
 def coded(side: Named | Group | None) -> Named | Group | None:
@@ -126,6 +142,18 @@ def side(found: Named | Group | None) -> Actor:
         return Actor(None, found.code)  # «المعارضة السورية»: SYROPP
     e = found.entity
     return Actor(e.id, e.actor or e.country)
+
+
+def past(tok: Token, trigger: Trigger) -> bool:
+    """A verb in the past tense (a past verb's event is past whatever date its sentence resolves to)."""
+    return trigger.kind != "noun" and not present(tok)
+
+
+def later(value: str | None, published: str | None) -> bool:
+    """Whether an ISO prefix («2015-09», «2015-07-25», «2016») falls after the publication day."""
+    if not value or not published or "W" in value:
+        return False
+    return value > published[:len(value)]
 
 
 def date_of(dated: list, starts: list[int], published: str | None, sentence: Span, at: int

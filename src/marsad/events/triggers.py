@@ -92,3 +92,11 @@ def joined(tok: Token) -> int:
     if tok.prefix[:1] in CONJUNCTIONS:
         return 1
     return int(tok.norm[:1] in CONJUNCTIONS and (tok.stem or tok.norm) not in table)
+
+
+def present(tok: Token) -> bool:
+    """Whether a trigger's word is in the present tense: «يدين», or «تدين» beside «يدين» in the table (not «تعهد»,
+    «تظاهر»: past forms that begin with ت)."""
+    table = triggers()
+    word = tok.norm if tok.norm in table else tok.stem or tok.norm  # («فتحت» as written, not «تحت»)
+    return word[:1] == "ي" or word[:1] == "ت" and "ي" + word[1:] in table

@@ -22,3 +22,6 @@ CLAUSE_OPENERS = _WORDS["clause_opener"]
 CAUSES = _WORDS["cause"]  # «جراء قصف»: before a verb's form, words that make it a masdar
 SITES = _WORDS["site"]  # «مواقع داعش»: what of an actor an attack hits
 AGENT_MARKERS = _WORDS["agent_marker"]  # «على يد», «برصاص»: the agent of a passive follows
+LIGHT_VERBS = _WORDS["light_verb"]  # «قام … بزيارة»: the subject of the verb does the masdar
+MAY = _WORDS["may"]  # «قد تفرض»: before the present, a possibility
+SPORT = _WORDS["sport"]  # «المباراة», «اللاعب»: a sentence of sport holds no political event
