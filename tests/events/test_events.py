@@ -140,6 +140,11 @@ def test_the_code_and_the_source_follow_the_sense(pipeline, text, expected):
     # 2015-07-26#556: the owner of the targets hit is the target
     ("واكدت الحكومة ان المقاتلات التركية قصفت ليل الجمعة 7 اهداف لحزب العمال الكردستاني في شمال العراق.",
      ("195", "TURMIL", "TURREB")),
+    # 2015-07-24#73: the one whose words are condemned, over an adverb written with ب
+    ("استنكرت مملكة البحرين وبشدة تصريحات نوري المالكي نائب رئيس جمهورية العراق ضد المملكة العربية السعودية.",
+     ("111", "BHR", "IRQGOV")),
+    # 2015-07-31#2165: the people arrested, counted, with their nisba; a date between commas ends no clause
+    ("واعتقلت قوات الاحتلال الإسرائيلي، اليوم، ستة أطفال فلسطينيين بعد اقتحام منازلهم.", ("173", "ISRMIL", "PSECVL")),
     # «باراك» begins with what the tokenizer takes for «ب»: Obama is still the one hosted
     ("واستقبل الملك سلمان الرئيس الأميركي باراك أوباما.", ("043", "SAUGOV", "USAGOV")),
     # 2015-07-31#1099: the host's province and the guest's airport are no actors, their titles' holders are

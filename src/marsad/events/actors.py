@@ -12,8 +12,8 @@ from .clauses import as_masdar, feminine, opens_clause
 from .groups import (Group, after_title, group_at, group_ending, is_actor, is_country, mention_at, proclitic,
                      title_holder)
 from .triggers import CONJUNCTIONS, OBJECT, PAIR, Found
-from .words import (ACTOR_REACH, AGENT_MARKERS, CLAUSE_BREAKS, COUNTS, LIGHT_VERBS, NEGATION, PREPOSITION_PROCLITICS,
-                    PREPOSITIONS, ROLE_COMPLEMENT, SITES, SUBJECT_WINDOW, TARGET_WINDOW)
+from .words import (ACTOR_REACH, AGENT_MARKERS, CLAUSE_BREAKS, COUNTS, LIGHT_VERBS, MANNER, NEGATION, OWNED,
+                    PREPOSITION_PROCLITICS, PREPOSITIONS, ROLE_COMPLEMENT, SUBJECT_WINDOW, TARGET_WINDOW)
 
 LIGHT_VERB_REACH = 24  # tokens back to «قام» across its subject's names and titles
 PAIR_REACH = 6  # tokens before a noun where its coordinated subjects may end («أجرت روسيا والصين مناورات»)
@@ -92,7 +92,7 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
         start = partner.last + 1  # «قصف الحوثيون وقوات صالح الأحياء»: a second subject, not the target
     if isinstance(source, Named) and start == source.last + 1 and start < last and not proclitic(tokens, index, start):
         start = after_title(index, start, last)
-    target = target_after(tokens, index, trigger.targets, start, last)
+    target = target_after(tokens, index, trigger.targets, start, last, dated)
     if target is not None and source is not None and same(target, source):
         target = None
     return source, target
@@ -221,27 +221,27 @@ def last_before(tokens: list[Token], index: MentionIndex, i: int, first: int, la
     return None
 
 
-def target_after(tokens: list[Token], index: MentionIndex, targets: tuple[str, ...], start: int, last: int
-                 ) -> Named | Group | None:
+def target_after(tokens: list[Token], index: MentionIndex, targets: tuple[str, ...], start: int, last: int,
+                 dated: frozenset[int] = frozenset()) -> Named | Group | None:
     """The target: a name after one of the trigger's prepositions («بالجنرال», «مع الصين», «إلى بكين»), or the next
     name with none («زار شي موسكو»)."""
     via = ""  # the preposition that governs the words since: «بالرئيس الروسي فلاديمير بوتين», «مع الصين»
     for j in range(start, min(last, start + TARGET_WINDOW)):
         tok = tokens[j]
         if tok.norm in CLAUSE_BREAKS:
-            if j == start:
-                continue  # «كما التقى الشيخ تميم، سيرغي لافروف»
+            if j == start or j + 1 < last and j + 1 in dated or j - 1 in dated:
+                continue  # «كما التقى الشيخ تميم، سيرغي لافروف», «اعتقلت القوات، اليوم، ستة أطفال»
             return None  # «يهدد سلامة الملاحة، كما ذكرت السلطات»: the target is in the trigger's clause
         if tok.norm in PREPOSITIONS:
             via = tok.norm
             continue
-        if (prefix := proclitic(tokens, index, j)) and prefix[-1:] in PREPOSITION_PROCLITICS:
+        if (prefix := proclitic(tokens, index, j)) and prefix[-1:] in PREPOSITION_PROCLITICS \
+                and (tok.stem or tok.norm) not in MANNER:
             via = prefix[-1:]
-        if (via in targets or OBJECT in targets and not via) and (tok.stem or tok.norm) in SITES and j + 1 < last:
-            owner = next((k for k in (j + 1, j + 2) if k < last and mention_at(index, k) is not None), None)
-            if owner is not None and (owner == j + 1 or tokens[j + 1].is_word and not tokens[j + 1].prefix) \
-                    and proclitic(tokens, index, owner) in ("", "ل"):
-                return mention_at(index, owner)  # «قصفت مواقع داعش», «7 أهداف لحزب العمال الكردستاني»
+        if (via in targets or OBJECT in targets and not via) and (tok.stem or tok.norm) in OWNED and j + 1 < last:
+            owner = owner_of(tokens, index, j, last)
+            if owner is not None:
+                return owner  # «قصفت مواقع داعش», «7 أهداف لحزب العمال الكردستاني», «تصريحات نوري المالكي»
         found = mention_at(index, j) or group_at(tokens, index, j, last, region=OBJECT in targets and not via)
         if isinstance(found, Named) and (holder := title_holder(tokens, index, j, found)) is not False:
             found = holder  # «استقبل … رئيس وزراء جمهورية باكستان»: the prime minister, not the country
@@ -249,6 +249,19 @@ def target_after(tokens: list[Token], index: MentionIndex, targets: tuple[str, .
             continue
         if via in targets or OBJECT in targets and not via:
             return found
+    return None
+
+
+def owner_of(tokens: list[Token], index: MentionIndex, j: int, last: int) -> Named | Group | None:
+    """Whose is the thing named at `j`: the name in the genitive after it, over a title («تصريحات رئيس الوزراء نوري
+    المالكي»), or after ل, one adjective allowed between («مواقع عسكرية للحوثيين»)."""
+    owner = subject_after(tokens, index, j + 1, last)
+    if owner is not None:
+        return owner
+    for k in (j + 1, j + 2):
+        if k < last and (k == j + 1 or tokens[j + 1].is_word and not tokens[j + 1].prefix) \
+                and proclitic(tokens, index, k) == "ل" and (named := mention_at(index, k)) is not None:
+            return named
     return None
 
 
