@@ -212,14 +212,15 @@ class Document:
 
     @property
     def id(self) -> str:
-        """Stable: hash of the url, else of path + line, else of the raw bytes (or the stored record's id)."""
+        """Stable and independent of how the input was named: a hash of the url, else of the input's own id (a JSON
+        Lines `id`, a WARC record id), else of the raw content; or the stored record's id."""
         if self.stored_id is not None:
             return self.stored_id
         src = self.source
         if src.url:
             key = "url:" + src.url
-        elif src.path and src.path != "-":
-            key = f"path:{src.path}:{src.line if src.line is not None else ''}"
+        elif src.input_id:
+            key = "input:" + src.input_id
         else:
             key = "raw:" + (self.raw_digest or digest(self.raw))
         return digest(key)[:16]

@@ -173,6 +173,114 @@ def _emit(doc: Document | InputError, format: OutputFormat, held: list[Document]
         raise typer.Exit(EXIT_USAGE)
 
 
+def _db_option():
+    return typer.Option("--db", help="The store: an SQLite file (default ./marsad.db, or $MARSAD_DB).")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders or - (none with --reanalyse: every stored article).")] = None,
+    db: Annotated[Optional[str], _db_option()] = None,
+    published: Annotated[Optional[str], typer.Option(callback=_check_date,
+                                                     help="Publication date (YYYY-MM-DD) when the input has none.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    reanalyse: Annotated[bool, typer.Option("--reanalyse", help="Analyse stored articles again and replace their records.")] = False,
+    config: Annotated[Optional[Path], typer.Option(help="TOML file of stage options.")] = None,
+    tagger: Annotated[Optional[TaggerKind], typer.Option(help="NER tagger; overrides --config.")] = None,
+) -> None:
+    """Analyse articles and store them; an article the store holds is skipped, so a rerun goes on where it stopped."""
+    import sqlite3
+    import time
+
+    from ..store import StoreError, open_store
+    from ..store.ingest import default_db, ingest as run_ingest, reanalyse_all
+
+    if not paths and not reanalyse:
+        raise typer.BadParameter("give files to ingest, or --reanalyse for every stored article", param_hint="PATHS")
+    url = db or default_db()
+    try:
+        store = open_store(url)
+    except StoreError as err:
+        stderr.print(f"marsad: {err}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    started = time.perf_counter()
+    progress = Progress(SpinnerColumn(), TextColumn("{task.completed} stored · {task.fields[rate]} articles/s"),
+                        TimeElapsedColumn(), console=stderr, transient=True, disable=not stderr.is_terminal)
+    task = progress.add_task("ingest", total=None, rate="0")
+    last_line = [0]
+
+    def on_progress(stored: int) -> None:
+        rate = stored / max(time.perf_counter() - started, 1e-9)
+        progress.update(task, completed=stored, rate=f"{rate:,.0f}")
+        if not stderr.is_terminal and stored - last_line[0] >= 1000:
+            stderr.print(f"marsad: {stored} stored ({rate:,.0f} articles/s)", markup=False)
+            last_line[0] = stored
+
+    try:
+        with progress:
+            cfg = _config(config, tagger)
+            if paths:
+                summary = run_ingest(paths, store, cfg, jobs=jobs, published=published, reanalyse=reanalyse,
+                                     on_progress=on_progress, on_error=lambda m: stderr.print(f"marsad: {m}", markup=False))
+            else:
+                summary = reanalyse_all(store, cfg, jobs=jobs, on_progress=on_progress)
+    except (StoreError, OSError, sqlite3.Error) as err:
+        stderr.print(f"marsad: {url}: the ingest stopped: {err}; what was stored before stays", markup=False)
+        raise typer.Exit(EXIT_FAILED_INPUT) from None
+    finally:
+        store.close()
+    for line in summary.lines():
+        stderr.print(line, markup=False)
+    if summary.unreadable:
+        raise typer.Exit(EXIT_FAILED_INPUT)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words (all must match) and "phrases in quotes".')],
+    db: Annotated[Optional[str], _db_option()] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", callback=_check_date, help="Published on or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", callback=_check_date, help="Published on or before.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
+    entity: Annotated[Optional[str], typer.Option(help="Only articles naming this entity (KB id or name).")] = None,
+    root: Annotated[Optional[str], typer.Option(help="Only articles with an event of this CAMEO root (04, 19 …).")] = None,
+    quote_by: Annotated[Optional[str], typer.Option("--quote-by", help="Only articles quoting this entity.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    format: Annotated[str, typer.Option("--format", help="text (the terminal) or jsonl.")] = "text",
+) -> None:
+    """Search the stored articles (Arabic full text: أعلنت finds اعلنت, قال finds وقال), best first."""
+    import json
+
+    from rich.text import Text
+
+    from ..store import StoreError, open_store
+    from ..store.ingest import default_db
+
+    url = db or default_db()
+    if not Path(url.removeprefix("sqlite:///")).exists():
+        stderr.print(f"marsad: {url}: no store there (marsad ingest makes one)", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        store = open_store(url)
+        hits = store.search(query, date_from=date_from, date_to=date_to, outlet=outlet, entity=entity, root=root,
+                            quote_by=quote_by, limit=limit)
+    except StoreError as err:
+        stderr.print(f"marsad: {err}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    console = Console(highlight=False, soft_wrap=True)
+    for hit in hits:
+        if format == "jsonl":
+            sys.stdout.write(json.dumps(dataclasses.asdict(hit), ensure_ascii=False) + "\n")
+            continue
+        console.print(f"{hit.published or '-'}  {hit.outlet or '-'}  {hit.title or '(no title)'}  [{hit.article}]",
+                      markup=False)
+        line = Text(hit.snippet.replace("\n", " "))
+        for s, e in hit.highlights:
+            line.stylize("bold", s - hit.start, e - hit.start)
+        console.print(line)
+    stderr.print(f"marsad: {len(hits)} articles", markup=False)
+
+
 @export_app.command("events")
 def export_events(
     paths: Annotated[list[str], typer.Argument(help="Record files of `marsad analyze` (JSON Lines, .gz too) or - for stdin.")],

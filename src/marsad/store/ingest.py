@@ -1,0 +1,138 @@
+"""Analyse and store: inputs read, the articles the store already holds skipped before any analysis, the rest run
+through the pipeline (in worker processes with --jobs) and stored a batch per transaction. Killed at any point, the
+same command run again goes on where the last committed batch ended.
+
+    summary = ingest(["day.jsonl"], store, PipelineConfig(), on_progress=print)
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..config import PipelineConfig
+from ..document import Document, Source
+from ..ingest import IngestStats, InputError, read_inputs
+from ..record import to_record
+from ..scale.local import LocalRunner
+from .sqlite import SqliteStore, Stored
+
+GIVEN = ("title", "published", "outlet", "byline")  # what a reader may set before analysis, kept with the input
+BATCH = 100  # records a transaction stores: a kill loses at most this much work, never stores half of it
+LOOKUP = 500  # inputs whose ids are looked up in the store at once
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    stored: int = 0
+    already: int = 0  # in the store before this run
+    duplicates: int = 0  # the same article twice in this run's inputs
+    failed: int = 0  # stored with the failure in their warnings
+    unreadable: list[str] = field(default_factory=list)  # paths that could not be read, with why
+
+    def lines(self) -> list[str]:
+        return [f"marsad: {self.read} articles read, {self.stored} stored, {self.already} already there, "
+                f"{self.duplicates} duplicates, {self.failed} failed, {len(self.unreadable)} unreadable paths"]
+
+
+def made_by(config: PipelineConfig) -> dict:
+    """What made a stored record: the marsad version and the models (kept for re-analysis)."""
+    return {"marsad": __version__, "tagger": config.entities.tagger.value}
+
+
+def ingest(paths: Iterable[str], store: SqliteStore, config: PipelineConfig, *, jobs: int = 1,
+           published: str | None = None, reanalyse: bool = False,
+           on_progress: Callable[[int], None] | None = None, on_error: Callable[[str], None] | None = None
+           ) -> IngestSummary:
+    """Analyse the inputs and store what the store lacks (everything, replacing, with `reanalyse`)."""
+    summary = IngestSummary()
+    runner = LocalRunner(config, jobs=jobs)
+    given: dict[str, Stored] = {}
+    docs = _new(read_inputs(paths, stats=IngestStats()), store, summary, published, reanalyse, on_error, given)
+    _store(runner.run(docs), store, config, summary, reanalyse, on_progress, given)
+    return summary
+
+
+def reanalyse_all(store: SqliteStore, config: PipelineConfig, *, jobs: int = 1,
+                  on_progress: Callable[[int], None] | None = None) -> IngestSummary:
+    """Run every stored article through the current pipeline again and replace its record."""
+    summary = IngestSummary()
+    runner = LocalRunner(config, jobs=jobs)
+    given: dict[str, Stored] = {}
+
+    def stored() -> Iterator[Document]:
+        for record, kept in store.inputs():
+            src = record["source"]
+            doc = Document(Source(src["format"], path=src.get("path"), line=src.get("line"),
+                                  input_id=src.get("input_id"), url=src.get("url")), raw=kept.raw)
+            for name in GIVEN:
+                setattr(doc, name, kept.fields.get(name))
+            doc.stored_id = record["id"]
+            given[doc.id] = kept
+            summary.read += 1
+            yield doc
+
+    _store(runner.run(stored()), store, config, summary, True, on_progress, given)
+    return summary
+
+
+def _new(items: Iterable[Document | InputError], store: SqliteStore, summary: IngestSummary, published: str | None,
+         reanalyse: bool, on_error: Callable[[str], None] | None, given: dict[str, Stored]) -> Iterator[Document]:
+    """The documents to analyse: each article once, and none the store holds (unless re-analysing); their input
+    kept in `given` until stored."""
+    seen: set[str] = set()
+    chunk: list[Document] = []
+
+    def flush() -> Iterator[Document]:
+        held = set() if reanalyse else store.stored(d.id for d in chunk)
+        for doc in chunk:
+            if doc.id in held:
+                summary.already += 1
+            else:
+                given[doc.id] = Stored(doc.raw, {name: getattr(doc, name) for name in GIVEN})
+                yield doc
+        chunk.clear()
+
+    for item in items:
+        if isinstance(item, InputError):
+            summary.unreadable.append(f"{item.path}: {item.message}")
+            if on_error:
+                on_error(f"cannot open {item.path}: {item.message}")
+            continue
+        summary.read += 1
+        item.published = item.published or published
+        if item.id in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(item.id)
+        chunk.append(item)
+        if len(chunk) >= LOOKUP:
+            yield from flush()
+    yield from flush()
+
+
+def _store(docs: Iterable[Document], store: SqliteStore, config: PipelineConfig, summary: IngestSummary,
+           replace: bool, on_progress: Callable[[int], None] | None, given: dict[str, Stored]) -> None:
+    batch: list[tuple[dict, Stored]] = []
+    who = made_by(config)
+    for doc in docs:
+        if doc.failed:
+            summary.failed += 1
+        batch.append((to_record(doc), given.pop(doc.id)))
+        if len(batch) >= BATCH:
+            summary.stored += store.put(batch, who, replace=replace)
+            batch.clear()
+            if on_progress:
+                on_progress(summary.stored)
+    if batch:
+        summary.stored += store.put(batch, who, replace=replace)
+        if on_progress:
+            on_progress(summary.stored)
+
+
+def default_db(environ: dict | None = None) -> str:
+    """The store a command uses when --db is not given: $MARSAD_DB, else ./marsad.db."""
+    env = os.environ if environ is None else environ
+    return env.get("MARSAD_DB") or "marsad.db"
