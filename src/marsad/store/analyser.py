@@ -10,22 +10,43 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..text.segment import find_tokens
-from ..text.word_forms import strip_article
+from ..text.segment import TOKEN
+from ..text.word_forms import strip_article, token_forms
 
 MAX_QUERY_CHARS = 1_000  # a longer query is cut: no analyst types more, and FTS5 need not parse it
 MAX_QUERY_TERMS = 32
 
 
+MAX_CACHED_TERMS = 500_000  # distinct surfaces remembered; the cache starts over beyond this
+
+
+class _Terms(dict):
+    """Surface -> term (None for no word), analysed on first sight: indexing a corpus is then one look-up a word."""
+
+    def __missing__(self, surface: str) -> str | None:
+        norm, _, stem = token_forms[surface]
+        term = strip_article(stem or norm).lower() if norm[:1].isalpha() else None
+        if len(self) >= MAX_CACHED_TERMS:
+            self.clear()
+        self[surface] = term
+        return term
+
+
+_terms = _Terms()
+
+
 def term_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """(term, start, end) of every word of `text`, numbers included; punctuation left out."""
-    for tok in find_tokens(text):
-        if tok.is_word:
-            yield strip_article(tok.stem or tok.norm).lower(), tok.start, tok.end
+    for m in TOKEN.finditer(text):
+        term = _terms[m.group()]
+        if term:
+            yield term, m.start(), m.end()
 
 
 def terms(text: str) -> list[str]:
-    return [t for t, _, _ in term_spans(text)]
+    """The terms of `text`, as the index holds them."""
+    cache = _terms
+    return [t for t in map(cache.__getitem__, TOKEN.findall(text)) if t]
 
 
 @dataclass

@@ -1,0 +1,86 @@
+"""The store's speed: storing records already analysed (records/s, size per 1,000 articles), and search latency.
+
+    .venv/bin/marsad analyze DAY.jsonl > records.jsonl
+    .venv/bin/python benchmarks/store/speed.py put records.jsonl --db /tmp/bench.db
+    .venv/bin/python benchmarks/store/speed.py search --db /tmp/bench.db [--queries 200] [--seed 20261203]
+
+`put` stores the records in batches of 100 (one transaction each) into a new store and reports the rate and the
+file's size; `search` runs queries drawn from the stored titles (one to three words, and two-word phrases in quotes)
+and reports p50/p95/p99 of their latency, snippets included.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import time
+from pathlib import Path
+
+from marsad.store import open_store
+from marsad.store.analyser import term_spans
+from marsad.store.sqlite import Stored
+
+BATCH = 100
+
+
+def put(records: Path, db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    store = open_store(str(db))
+    rows = [json.loads(line) for line in records.open(encoding="utf-8") if line.strip()]
+    start = time.perf_counter()
+    for k in range(0, len(rows), BATCH):
+        store.put([(r, Stored(r["text"], {"title": r["title"]})) for r in rows[k:k + BATCH]], {"bench": True})
+    seconds = time.perf_counter() - start
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    size = os.path.getsize(db)
+    print(f"| {len(rows):,} records | {len(rows) / seconds:,.0f} records/s | {size / len(rows) * 1000 / 2**20:,.1f} MiB "
+          f"per 1,000 articles |")
+
+
+def search(db: Path, n: int, seed: int) -> None:
+    store = open_store(str(db))
+    titles = [t for (t,) in store.db.execute("SELECT title FROM articles WHERE title IS NOT NULL")]
+    rng = random.Random(seed)
+    queries = []
+    while len(queries) < n:
+        words = [store_text[s:e] for store_text in [rng.choice(titles)] for _, s, e in term_spans(store_text)]
+        words = [w for w in words if len(w) > 2]
+        if len(words) < 3:
+            continue
+        kind = rng.random()
+        if kind < 0.5:
+            queries.append(" ".join(rng.sample(words, rng.randint(1, 3))))
+        else:
+            k = rng.randrange(len(words) - 1)
+            queries.append(f'"{words[k]} {words[k + 1]}"')
+    times, found = [], 0
+    for q in queries:
+        start = time.perf_counter()
+        found += bool(store.search(q))
+        times.append((time.perf_counter() - start) * 1000)
+    store.close()
+    cuts = statistics.quantiles(times, n=100)
+    print(f"| {len(queries)} queries | {found} with results | p50 {cuts[49]:.1f} ms | p95 {cuts[94]:.1f} ms "
+          f"| p99 {cuts[98]:.1f} ms |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=["put", "search"])
+    parser.add_argument("records", nargs="?", type=Path)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=20261203)
+    args = parser.parse_args()
+    if args.what == "put":
+        put(args.records, args.db)
+    else:
+        search(args.db, args.queries, args.seed)
+
+
+if __name__ == "__main__":
+    main()
