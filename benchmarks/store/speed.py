@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/store/speed.py put records.jsonl --db /tmp/bench.db
     .venv/bin/python benchmarks/store/speed.py search --db /tmp/bench.db [--queries 200] [--seed 20261203]
 
-`put` stores the records in batches of 100 (one transaction each) into a new store and reports the rate and the
+`put` stores the records in batches of 250 (as marsad ingest does) (one transaction each) into a new store and reports the rate and the
 file's size; `search` runs queries drawn from the stored titles (one to three words, and two-word phrases in quotes)
 and reports p50/p95/p99 of their latency, snippets included.
 """
@@ -20,9 +20,8 @@ from pathlib import Path
 
 from marsad.store import open_store
 from marsad.store.analyser import term_spans
+from marsad.store.ingest import BATCH
 from marsad.store.sqlite import Stored
-
-BATCH = 100
 
 
 def put(records: Path, db: Path) -> None:

@@ -41,7 +41,7 @@ def snapshot(path) -> dict[str, list]:
     """Every table's rows, with the article's id in place of its row number: equal for equal stores."""
     db = sqlite3.connect(path)
     ids = dict(db.execute("SELECT n, id FROM articles"))
-    out = {"articles": sorted(db.execute("SELECT id, url, input_id, published, title, outlet, body_hash, text, record"
+    out = {"articles": sorted(db.execute("SELECT id, url, input_id, published, title, outlet, body_hash, record"
                                          " FROM articles"))}
     for table in ("entities", "mentions", "quotes", "events", "dates"):
         out[table] = sorted((ids[row[0]], *row[1:]) for row in db.execute(f"SELECT * FROM {table}"))

@@ -19,7 +19,7 @@ from ..scale.local import LocalRunner
 from .sqlite import SqliteStore, Stored
 
 GIVEN = ("title", "published", "outlet", "byline")  # what a reader may set before analysis, kept with the input
-BATCH = 100  # records a transaction stores: a kill loses at most this much work, never stores half of it
+BATCH = 250  # records a transaction stores: a kill loses at most this much work, never stores half of it
 LOOKUP = 500  # inputs whose ids are looked up in the store at once
 
 
