@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from ..events.codebook import codebook
 from .analyser import Query, parse_query, term_spans, terms
 
 SCHEMA_VERSION = 1
+OPEN_RETRY_S = 0.05
 BUSY_MS = 30_000  # how long a writer waits for another's transaction (two ingests into one file take turns)
 SNIPPET_CHARS = 160  # around the first matching word
 MAX_LIMIT = 1_000
@@ -110,16 +112,25 @@ class Hit:
 class SqliteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        try:
-            self.db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")  # (WAL: a killed process loses no committed batch)
-            self.db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-            self._prepare()
-        except sqlite3.DatabaseError as err:
-            raise StoreError(f"{self.path}: not a marsad store ({err})") from None
+        deadline = time.monotonic() + BUSY_MS / 1000
+        while True:
+            try:
+                self.db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+                self.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")  # (WAL: a killed process loses no committed batch)
+                self.db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
+                self.db.execute("PRAGMA foreign_keys = ON")
+                self._prepare()
+                return
+            except sqlite3.OperationalError as err:
+                self.db.close()
+                if "locked" not in str(err) or time.monotonic() > deadline:
+                    raise StoreError(f"{self.path}: cannot open the store ({err})") from None
+                time.sleep(OPEN_RETRY_S)  # another process makes the store; «PRAGMA journal_mode» waits for no lock
+            except sqlite3.DatabaseError as err:
+                self.db.close()
+                raise StoreError(f"{self.path}: not a marsad store ({err})") from None
 
     def _version(self) -> int:
         return int(self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
