@@ -281,9 +281,69 @@ def search(
     stderr.print(f"marsad: {len(hits)} articles", markup=False)
 
 
+def _sources(paths: Optional[list[str]], db: Optional[str], counts: Counter) -> Iterator[Document]:
+    """The documents of record files, or of a store; an unreadable record is one line on stderr."""
+    from ..export.records import BadRecord, read_records, stored_records
+    from ..store import StoreError
+
+    if not paths and not db:
+        raise typer.BadParameter("give record files (or -), or --db for a store", param_hint="PATHS")
+    try:
+        for item in stored_records(db) if db else read_records(paths or []):
+            if isinstance(item, BadRecord):
+                counts["bad"] += 1
+                stderr.print(f"marsad: {item.where}: {item.message}", markup=False)
+                continue
+            counts["records"] += 1
+            yield item
+    except StoreError as err:
+        stderr.print(f"marsad: {err}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _table_command(name: str):
+    def export_table(
+        paths: Annotated[Optional[list[str]], typer.Argument(help="Record files (JSON Lines, .gz too) or -; or --db.")] = None,
+        db: Annotated[Optional[str], typer.Option("--db", help="Export from this store instead of record files.")] = None,
+        format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet (typed columns; needs --out).")] = "jsonl",
+        out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
+    ) -> None:
+        from ..export.tables import TABLES, write
+
+        if format not in ("jsonl", "csv", "parquet"):
+            raise typer.BadParameter(f"{format!r}: choose jsonl, csv or parquet", param_hint="--format")
+        if format == "parquet" and out is None:
+            raise typer.BadParameter("parquet is binary: give --out FILE", param_hint="--out")
+        table = TABLES[name]
+        counts: Counter = Counter()
+        rows = (row for doc in _sources(paths, db, counts) for row in table.rows(doc))
+        try:
+            if out is None:
+                written = write(rows, table, format, sys.stdout)
+            else:
+                with open(out, "wb" if format == "parquet" else "w", encoding=None if format == "parquet" else "utf-8",
+                          newline=None if format == "parquet" else "") as stream:
+                    written = write(rows, table, format, stream)
+        except RuntimeError as err:
+            stderr.print(f"marsad: {err}", markup=False)
+            raise typer.Exit(EXIT_USAGE) from None
+        stderr.print(f"marsad: {written} {name} from {counts['records']} records, {counts['bad']} unreadable",
+                     markup=False)
+        if counts["bad"]:
+            raise typer.Exit(EXIT_FAILED_INPUT)
+
+    export_table.__doc__ = f"The {name} of records or of a store, one row each (JSON Lines, CSV or Parquet)."
+    return export_table
+
+
+for _name in ("articles", "entities", "mentions", "quotes", "dates"):
+    export_app.command(_name)(_table_command(_name))
+
+
 @export_app.command("events")
 def export_events(
-    paths: Annotated[list[str], typer.Argument(help="Record files of `marsad analyze` (JSON Lines, .gz too) or - for stdin.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Record files of `marsad analyze` (JSON Lines, .gz too) or -; or --db.")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="Export from this store instead of record files.")] = None,
     format: Annotated[TableFormat, typer.Option("--format", help="tsv: GDELT 2.0 columns then marsad's; jsonl: the same as objects.")] = TableFormat.tsv,
     columns: Annotated[ColumnSet, typer.Option(help="all, or gdelt: GDELT's 61 event columns only, in GDELT's order.")] = ColumnSet.all,
     header: Annotated[bool, typer.Option(help="A first line of column names (GDELT's own files have none).")] = True,
@@ -291,19 +351,13 @@ def export_events(
 ) -> None:
     """One row per event of the records, as GDELT's event table has it, with the evidence (trigger, sentence, offsets)."""
     from ..export.events import COLUMNS, GDELT_COLUMNS, event_rows, write_tsv
-    from ..export.records import BadRecord, read_records
 
     chosen = GDELT_COLUMNS if columns is ColumnSet.gdelt else COLUMNS
-    counts = Counter()
+    counts: Counter = Counter()
 
     def rows():
-        for item in read_records(paths):
-            if isinstance(item, BadRecord):
-                counts["bad"] += 1
-                stderr.print(f"marsad: {item.where}: {item.message}", markup=False)
-                continue
-            counts["records"] += 1
-            yield from event_rows(item, observed_only=observed)
+        for doc in _sources(paths, db, counts):
+            yield from event_rows(doc, observed_only=observed)
 
     if format is TableFormat.tsv:
         written = write_tsv(rows(), sys.stdout, chosen, header=header)
