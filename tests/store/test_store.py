@@ -219,3 +219,32 @@ def test_reanalysis_replaces_records_and_keeps_the_articles(stored, tmp_path):
     after = snapshot(copy)
     assert [a[0] for a in after["articles"]] == [a[0] for a in before["articles"]]
     assert after == before  # the same pipeline gives the same records
+
+
+def test_entities_across_articles_are_one_per_knowledge_base_id(stored):
+    store = open_store(str(stored))
+    found = store.entities(limit=1000)
+    total = store.db.execute("SELECT sum(mentions), count(DISTINCT kb_id) FROM entities").fetchone()
+    store.close()
+    keys = [e.key for e in found]
+    assert len(keys) == len(set(keys))
+    assert sum(e.mentions for e in found) == total[0]
+    assert sum(1 for e in found if e.kb_id) == total[1]
+    assert all(1 <= e.articles <= ARTICLES and e.first_seen <= e.last_seen for e in found)
+    top = found[0]
+    assert top.mentions == max(e.mentions for e in found) and top.together
+
+
+def test_an_unlinked_name_of_two_countries_is_two_entities(tmp_path):
+    store = open_store(str(tmp_path / "m.db"))
+    record = {"id": "a", "source": {"format": "text", "path": None, "line": None, "input_id": None, "url": None},
+              "published": "2015-07-21", "title": None, "outlet": None, "body_hash": "h", "text": "سالم وسالم",
+              "entities": [], "quotes": [], "events": [], "dates": []}
+    from marsad.store.sqlite import Stored
+    for k, country in enumerate(["SAU", "EGY", None]):
+        r = dict(record, id=f"a{k}", entities=[{"id": "e1", "type": "PERSON", "name": "سالم", "kb_id": None,
+                                                "country": country, "mentions": [{"start": 0, "end": 4}]}])
+        store.put([(r, Stored("سالم", {}))], {"test": True})
+    names = sorted(e.key for e in store.entities())
+    store.close()
+    assert names == ["name:PERSON:سالم:", "name:PERSON:سالم:EGY", "name:PERSON:سالم:SAU"]

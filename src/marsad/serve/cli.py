@@ -281,6 +281,40 @@ def search(
     stderr.print(f"marsad: {len(hits)} articles", markup=False)
 
 
+@app.command()
+def entities(
+    db: Annotated[Optional[str], _db_option()] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="Only PERSON, ORG, GPE, LOC or MISC.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    format: Annotated[str, typer.Option("--format", help="text (the terminal) or jsonl.")] = "text",
+) -> None:
+    """The stored entities across articles, the most mentioned first: mentions, articles, first and last seen, and
+    who appears with them."""
+    import json
+
+    from ..store import StoreError, open_store
+    from ..store.ingest import default_db
+
+    url = db or default_db()
+    if not Path(url.removeprefix("sqlite:///")).exists():
+        stderr.print(f"marsad: {url}: no store there (marsad ingest makes one)", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        store = open_store(url)
+        found = store.entities(limit=limit, type=type)
+        store.close()
+    except StoreError as err:
+        stderr.print(f"marsad: {err}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    for e in found:
+        if format == "jsonl":
+            sys.stdout.write(json.dumps(dataclasses.asdict(e), ensure_ascii=False) + "\n")
+            continue
+        together = "، ".join(f"{name} ({n})" for name, n in e.together)
+        print(f"{e.name} ({e.name_en or '-'}, {e.type}, {e.key}): {e.mentions} mentions in {e.articles} articles, "
+              f"{e.first_seen or '-'} to {e.last_seen or '-'}; with {together or '-'}")
+
+
 def _sources(paths: Optional[list[str]], db: Optional[str], counts: Counter) -> Iterator[Document]:
     """The documents of record files, or of a store; an unreadable record is one line on stderr."""
     from ..export.records import BadRecord, read_records, stored_records

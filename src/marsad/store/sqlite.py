@@ -27,6 +27,7 @@ OPEN_RETRY_S = 0.05
 BUSY_MS = 30_000  # how long a writer waits for another's transaction (two ingests into one file take turns)
 SNIPPET_CHARS = 160  # around the first matching word
 MAX_LIMIT = 1_000
+CO_OCCURRING = 5  # entities listed as seen with another
 CHECKPOINT_PAGES = 16_000  # WAL pages (64 MiB) between checkpoints: fewer, longer copies into the file while ingesting
 RAW_LEVEL = 1  # zlib level of the stored input: a third of its size, at a fifth of level 6's time
 
@@ -94,6 +95,21 @@ class Stored:
     analysis (a JSON Lines title, a page's publication date)."""
     raw: str
     fields: dict
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """One entity across the collection."""
+    key: str  # its knowledge-base id, or «name:TYPE:NAME» for an unlinked one
+    kb_id: str | None
+    type: str
+    name: str
+    name_en: str | None
+    mentions: int
+    articles: int
+    first_seen: str | None  # publication days
+    last_seen: str | None
+    together: tuple[tuple[str, int], ...]  # the names seen in most of its articles, with how many
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +258,49 @@ class SqliteStore:
         """(record, input) of every stored article, for analysing them again."""
         for record, raw, given in self.db.execute("SELECT record, raw, given FROM articles ORDER BY n"):
             yield json.loads(record), Stored(zlib.decompress(raw).decode("utf-8", "surrogatepass"), json.loads(given))
+
+    def entities(self, *, limit: int = 50, type: str | None = None) -> list[EntitySummary]:
+        """The collection's entities (of one `type`, if given), the most mentioned first: one per knowledge-base id;
+        an unlinked name merged across articles by its type and name only where no two countries conflict (else one
+        per country); with the entities of any type seen in most of the same articles."""
+        rows = self.db.execute(
+            "SELECT e.kb_id, e.type, e.name, e.name_en, e.country, e.article, e.mentions, a.published"
+            " FROM entities e JOIN articles a ON a.n = e.article").fetchall()
+        countries: dict[tuple[str, str], set[str]] = {}
+        for kb_id, kind, name, _, country, *_ in rows:
+            if kb_id is None and country:
+                countries.setdefault((kind, name), set()).add(country)
+        groups: dict[str, dict] = {}
+        for kb_id, kind, name, name_en, country, article, mentions, published in rows:
+            if kb_id is not None:
+                key = kb_id
+            elif len(countries.get((kind, name), ())) > 1:
+                key = f"name:{kind}:{name}:{country or ''}"  # (two countries for one name: not one thing)
+            else:
+                key = f"name:{kind}:{name}"
+            g = groups.setdefault(key, {"key": key, "kb_id": kb_id, "type": kind, "name": name, "name_en": name_en,
+                                        "mentions": 0, "articles": set(), "days": []})
+            g["mentions"] += mentions
+            g["articles"].add(article)
+            if published:
+                g["days"].append(published)
+        ranked = sorted((g for g in groups.values() if type is None or g["type"] == type),
+                        key=lambda g: (-g["mentions"], g["key"]))[:max(1, min(limit, MAX_LIMIT))]
+        by_article: dict[int, set[str]] = {}
+        for g in groups.values():
+            for article in g["articles"]:
+                by_article.setdefault(article, set()).add(g["key"])
+        out = []
+        for g in ranked:
+            together: dict[str, int] = {}
+            for article in g["articles"]:
+                for other in by_article[article] - {g["key"]}:
+                    together[other] = together.get(other, 0) + 1
+            top = sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))[:CO_OCCURRING]
+            out.append(EntitySummary(g["key"], g["kb_id"], g["type"], g["name"], g["name_en"], g["mentions"],
+                                     len(g["articles"]), min(g["days"], default=None), max(g["days"], default=None),
+                                     tuple((groups[k]["name"], n) for k, n in top)))
+        return out
 
     def search(self, query: str | Query, *, date_from: str | None = None, date_to: str | None = None,
                outlet: str | None = None, entity: str | None = None, root: str | None = None,
