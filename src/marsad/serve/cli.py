@@ -235,6 +235,22 @@ def ingest(
         raise typer.Exit(EXIT_FAILED_INPUT)
 
 
+def _existing_store(db: Optional[str]):
+    """The store --db names (or the default one), opened; a usage error when there is none or it is no store."""
+    from ..store import StoreError, open_store
+    from ..store.ingest import default_db
+
+    url = db or default_db()
+    if not Path(url.removeprefix("sqlite:///")).exists():
+        stderr.print(f"marsad: {url}: no store there (marsad ingest makes one)", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        return open_store(url)
+    except StoreError as err:
+        stderr.print(f"marsad: {err}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words (all must match) and "phrases in quotes".')],
@@ -253,20 +269,10 @@ def search(
 
     from rich.text import Text
 
-    from ..store import StoreError, open_store
-    from ..store.ingest import default_db
-
-    url = db or default_db()
-    if not Path(url.removeprefix("sqlite:///")).exists():
-        stderr.print(f"marsad: {url}: no store there (marsad ingest makes one)", markup=False)
-        raise typer.Exit(EXIT_USAGE)
-    try:
-        store = open_store(url)
-        hits = store.search(query, date_from=date_from, date_to=date_to, outlet=outlet, entity=entity, root=root,
-                            quote_by=quote_by, limit=limit)
-    except StoreError as err:
-        stderr.print(f"marsad: {err}", markup=False)
-        raise typer.Exit(EXIT_USAGE) from None
+    store = _existing_store(db)
+    hits = store.search(query, date_from=date_from, date_to=date_to, outlet=outlet, entity=entity, root=root,
+                        quote_by=quote_by, limit=limit)
+    store.close()
     console = Console(highlight=False, soft_wrap=True)
     for hit in hits:
         if format == "jsonl":
@@ -292,20 +298,9 @@ def entities(
     who appears with them."""
     import json
 
-    from ..store import StoreError, open_store
-    from ..store.ingest import default_db
-
-    url = db or default_db()
-    if not Path(url.removeprefix("sqlite:///")).exists():
-        stderr.print(f"marsad: {url}: no store there (marsad ingest makes one)", markup=False)
-        raise typer.Exit(EXIT_USAGE)
-    try:
-        store = open_store(url)
-        found = store.entities(limit=limit, type=type)
-        store.close()
-    except StoreError as err:
-        stderr.print(f"marsad: {err}", markup=False)
-        raise typer.Exit(EXIT_USAGE) from None
+    store = _existing_store(db)
+    found = store.entities(limit=limit, type=type)
+    store.close()
     for e in found:
         if format == "jsonl":
             sys.stdout.write(json.dumps(dataclasses.asdict(e), ensure_ascii=False) + "\n")
