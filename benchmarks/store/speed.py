@@ -46,8 +46,8 @@ def search(db: Path, n: int, seed: int) -> None:
     rng = random.Random(seed)
     queries = []
     while len(queries) < n:
-        words = [store_text[s:e] for store_text in [rng.choice(titles)] for _, s, e in term_spans(store_text)]
-        words = [w for w in words if len(w) > 2]
+        title = rng.choice(titles)
+        words = [title[s:e] for _, s, e in term_spans(title) if e - s > 2]
         if len(words) < 3:
             continue
         kind = rng.random()

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from ..document import Token
 from ..mentions import MentionIndex, Named
-from .clauses import as_masdar, feminine, opens_clause
+from .clauses import as_masdar, feminine, opens_clause, word_before
 from .groups import (Group, after_title, group_at, group_ending, is_actor, is_country, mention_at, proclitic,
                      title_holder)
 from .triggers import CONJUNCTIONS, OBJECT, PAIR, Found
-from .words import (ACTOR_REACH, AGENT_MARKERS, CLAUSE_BREAKS, COUNTS, LIGHT_VERBS, MANNER, NEGATION, OWNED,
+from .words import (ACTOR_REACH, AGENT_MARKERS, CLAUSE_BREAKS, COUNTS, LIGHT_VERBS, MANNER, OWNED,
                     PREPOSITION_PROCLITICS, PREPOSITIONS, ROLE_COMPLEMENT, SUBJECT_WINDOW, TARGET_WINDOW)
 
 LIGHT_VERB_REACH = 24  # tokens back to «قام» across its subject's names and titles
@@ -87,9 +87,7 @@ def actors(tokens: list[Token], index: MentionIndex, found: Found, i: int, first
                 if source.first > after:
                     return None, None  # «قتل مدير منفذ مدينة بنغازي»: a place in the victim's description
         start = source.last + 1 if source is not None and source.first >= after else after
-    while start < last and proclitic(tokens, index, start).startswith("و") and (
-            partner := mention_at(index, start) or group_at(tokens, index, start, last)) is not None:
-        start = partner.last + 1  # «قصف الحوثيون وقوات صالح الأحياء»: a second subject, not the target
+    start = after_partners(tokens, index, start, last)  # «قصف الحوثيون وقوات صالح الأحياء»: no target
     if isinstance(source, Named) and start == source.last + 1 and start < last and not proclitic(tokens, index, start):
         start = after_title(index, start, last)
     target = target_after(tokens, index, trigger.targets, start, last, dated)
@@ -111,9 +109,7 @@ def light_verb_before(tokens: list[Token], i: int, first: int) -> bool:
 def role_before(tokens: list[Token], index: MentionIndex, i: int, first: int) -> Group | None:
     """An office right before the trigger with no name («… ، خادم الحرمين الشريفين استقبل»): the subject, a group of
     the office's country and agent, or of its agent alone when the text gives no country."""
-    end = i - 1
-    while end > first and tokens[end].norm in NEGATION:
-        end -= 1
+    end = word_before(tokens, i, first)
     role = index.role_ending.get(end)
     if role is None or role.kind != "office" or role.former or not role.agent or role.first < first \
             or index.ending.get(end) is not None:
@@ -131,10 +127,7 @@ def shared_subject(tokens: list[Token], index: MentionIndex, found: Found, i: in
     named = subject_after(tokens, index, found.after, last)
     if named is None:
         return None
-    start = named.last + 1
-    while start < last and proclitic(tokens, index, start).startswith("و") and (
-            partner := mention_at(index, start) or group_at(tokens, index, start, last)) is not None:
-        start = partner.last + 1  # «حلف شمال الأطلسي والولايات المتحدة»
+    start = after_partners(tokens, index, named.last + 1, last)  # «حلف شمال الأطلسي والولايات المتحدة»
     if target_after(tokens, index, (OBJECT,), start, last) is not None:
         return None  # «واتهمت روسيا الغرب»: a subject of its own, then its object
     return shared.source, named
@@ -163,6 +156,14 @@ def no_object(tokens: list[Token], after: int, last: int, dated: frozenset[int])
     tok = tokens[after]
     return tok.norm in CLAUSE_BREAKS or tok.norm in PREPOSITIONS or after in dated or \
         tok.prefix[-1:] in PREPOSITION_PROCLITICS or tok.prefix.startswith("و")
+
+
+def after_partners(tokens: list[Token], index: MentionIndex, start: int, last: int) -> int:
+    """The token after the names joined by و from `start` on: the second subject of «الحوثيون وقوات صالح»."""
+    while start < last and proclitic(tokens, index, start).startswith("و") and (
+            partner := mention_at(index, start) or group_at(tokens, index, start, last)) is not None:
+        start = partner.last + 1
+    return start
 
 
 def same(a: Named | Group, b: Named | Group) -> bool:
@@ -198,9 +199,7 @@ def last_before(tokens: list[Token], index: MentionIndex, i: int, first: int, la
                 ) -> Named | Group | None:
     """The name just before the trigger («بوتين التقى»), or the last one before it in the sentence (the subject of
     «أعربت روسيا عن دعمها»)."""
-    end = i - 1
-    while end > first and tokens[end].norm in NEGATION:
-        end -= 1  # «وأوباما لم يزر كينيا»
+    end = word_before(tokens, i, first)  # «وأوباما لم يزر كينيا»
     if right_before and end >= first and tokens[end].norm in CLAUSE_BREAKS:
         return None  # «بسوريا والعراق، ورفض سيلفستر»: a comma ends the clause before
     for j in range(end, max(first, i - ACTOR_REACH) - 1, -1):

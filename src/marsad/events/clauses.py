@@ -17,13 +17,20 @@ def opens_clause(tokens: list[Token], index: MentionIndex, i: int, first: int, d
     tok = tokens[i]
     if i == first or tok.prefix[:1] in CONJUNCTIONS or joined(tok):
         return True
+    before = word_before(tokens, i, first)
+    prev = tokens[before]
+    return (prev.stem or prev.norm) in CLAUSE_OPENERS or prev.norm in CLAUSE_OPENERS or prev.norm in PUNCTUATION \
+        or before in dated or prev.norm.isdigit() or index.ending.get(before) is not None \
+        or any(c in PUNCTUATION for c in index.text[prev.end:tok.start]) \
+        or group_ending(tokens, index, before, first, i) is not None or index.role_ending.get(before) is not None
+
+
+def word_before(tokens: list[Token], i: int, first: int) -> int:
+    """The token before the trigger at `i`, past the negations between («وأوباما لم يزر»: وأوباما)."""
     before = i - 1
     while before > first and tokens[before].norm in NEGATION:
         before -= 1
-    prev = tokens[before]
-    return (prev.stem or prev.norm) in CLAUSE_OPENERS or prev.norm in CLAUSE_OPENERS or prev.norm in PUNCTUATION or before in dated or prev.norm.isdigit() \
-        or index.ending.get(before) is not None or any(c in PUNCTUATION for c in index.text[prev.end:tok.start]) \
-        or group_ending(tokens, index, before, first, i) is not None or index.role_ending.get(before) is not None
+    return before
 
 
 def as_masdar(tokens: list[Token], i: int, first: int) -> bool:

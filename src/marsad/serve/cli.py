@@ -38,6 +38,17 @@ class TableFormat(str, Enum):
     jsonl = "jsonl"
 
 
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
 class ColumnSet(str, Enum):
     all = "all"
     gdelt = "gdelt"
@@ -262,7 +273,7 @@ def search(
     root: Annotated[Optional[str], typer.Option(help="Only articles with an event of this CAMEO root (04, 19 …).")] = None,
     quote_by: Annotated[Optional[str], typer.Option("--quote-by", help="Only articles quoting this entity.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
-    format: Annotated[str, typer.Option("--format", help="text (the terminal) or jsonl.")] = "text",
+    format: Annotated[ListFormat, typer.Option("--format", help="text (the terminal) or jsonl.")] = ListFormat.text,
 ) -> None:
     """Search the stored articles (Arabic full text: أعلنت finds اعلنت, قال finds وقال), best first."""
     import json
@@ -275,7 +286,7 @@ def search(
     store.close()
     console = Console(highlight=False, soft_wrap=True)
     for hit in hits:
-        if format == "jsonl":
+        if format is ListFormat.jsonl:
             sys.stdout.write(json.dumps(dataclasses.asdict(hit), ensure_ascii=False) + "\n")
             continue
         console.print(f"{hit.published or '-'}  {hit.outlet or '-'}  {hit.title or '(no title)'}  [{hit.article}]",
@@ -292,7 +303,7 @@ def entities(
     db: Annotated[Optional[str], _db_option()] = None,
     type: Annotated[Optional[str], typer.Option("--type", help="Only PERSON, ORG, GPE, LOC or MISC.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
-    format: Annotated[str, typer.Option("--format", help="text (the terminal) or jsonl.")] = "text",
+    format: Annotated[ListFormat, typer.Option("--format", help="text (the terminal) or jsonl.")] = ListFormat.text,
 ) -> None:
     """The stored entities across articles, the most mentioned first: mentions, articles, first and last seen, and
     who appears with them."""
@@ -302,7 +313,7 @@ def entities(
     found = store.entities(limit=limit, type=type)
     store.close()
     for e in found:
-        if format == "jsonl":
+        if format is ListFormat.jsonl:
             sys.stdout.write(json.dumps(dataclasses.asdict(e), ensure_ascii=False) + "\n")
             continue
         together = "، ".join(f"{name} ({n})" for name, n in e.together)
@@ -334,25 +345,25 @@ def _table_command(name: str):
     def export_table(
         paths: Annotated[Optional[list[str]], typer.Argument(help="Record files (JSON Lines, .gz too) or -; or --db.")] = None,
         db: Annotated[Optional[str], typer.Option("--db", help="Export from this store instead of record files.")] = None,
-        format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet (typed columns; needs --out).")] = "jsonl",
+        format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv or parquet (typed columns; needs --out).")] = ExportFormat.jsonl,
         out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
     ) -> None:
         from ..export.tables import TABLES, write
 
-        if format not in ("jsonl", "csv", "parquet"):
-            raise typer.BadParameter(f"{format!r}: choose jsonl, csv or parquet", param_hint="--format")
-        if format == "parquet" and out is None:
+        if format is ExportFormat.parquet and out is None:
             raise typer.BadParameter("parquet is binary: give --out FILE", param_hint="--out")
         table = TABLES[name]
         counts: Counter = Counter()
         rows = (row for doc in _sources(paths, db, counts) for row in table.rows(doc))
         try:
             if out is None:
-                written = write(rows, table, format, sys.stdout)
+                written = write(rows, table, format.value, sys.stdout)
+            elif format is ExportFormat.parquet:
+                with open(out, "wb") as stream:
+                    written = write(rows, table, format.value, stream)
             else:
-                with open(out, "wb" if format == "parquet" else "w", encoding=None if format == "parquet" else "utf-8",
-                          newline=None if format == "parquet" else "") as stream:
-                    written = write(rows, table, format, stream)
+                with open(out, "w", encoding="utf-8", newline="") as stream:
+                    written = write(rows, table, format.value, stream)
         except RuntimeError as err:
             stderr.print(f"marsad: {err}", markup=False)
             raise typer.Exit(EXIT_USAGE) from None
