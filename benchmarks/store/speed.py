@@ -1,12 +1,12 @@
 """The store's speed: storing records already analysed (records/s, size per 1,000 articles), and search latency.
 
     .venv/bin/marsad analyze DAY.jsonl > records.jsonl
-    .venv/bin/python benchmarks/store/speed.py put records.jsonl --db /tmp/bench.db
+    .venv/bin/python benchmarks/store/speed.py put records.jsonl --db /tmp/bench.db    # or --db postgresql://…
     .venv/bin/python benchmarks/store/speed.py search --db /tmp/bench.db [--queries 200] [--seed 20261203]
 
-`put` stores the records in batches of 250 (as marsad ingest does) (one transaction each) into a new store and reports the rate and the
-file's size; `search` runs queries drawn from the stored titles (one to three words, and two-word phrases in quotes)
-and reports p50/p95/p99 of their latency, snippets included.
+`put` stores the records in batches of 250 (as marsad ingest does, one transaction each) into a new, empty store and
+reports the rate and the store's size; `search` runs queries drawn from the stored titles (one to three words, and
+two-word phrases in quotes) and reports p50/p95/p99 of their latency, snippets included.
 """
 from __future__ import annotations
 
@@ -18,31 +18,36 @@ import statistics
 import time
 from pathlib import Path
 
-from marsad.store import open_store
+from marsad.store import Stored, is_server, open_store
 from marsad.store.analyser import term_spans
 from marsad.store.ingest import BATCH
-from marsad.store.sqlite import Stored
 
 
-def put(records: Path, db: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    store = open_store(str(db))
+def put(records: Path, db: str) -> None:
+    if not is_server(db):
+        for suffix in ("", "-wal", "-shm"):
+            Path(db + suffix).unlink(missing_ok=True)
+    store = open_store(db)
+    if store.counts()["articles"]:
+        raise SystemExit(f"{db}: give an empty store")
     rows = [json.loads(line) for line in records.open(encoding="utf-8") if line.strip()]
     start = time.perf_counter()
     for k in range(0, len(rows), BATCH):
         store.put([(r, Stored(r["text"], {"title": r["title"]})) for r in rows[k:k + BATCH]], {"bench": True})
     seconds = time.perf_counter() - start
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if is_server(db):
+        size = store.query("SELECT pg_database_size(current_database())")[0][0]
+    else:
+        store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = os.path.getsize(db)
     store.close()
-    size = os.path.getsize(db)
     print(f"| {len(rows):,} records | {len(rows) / seconds:,.0f} records/s | {size / len(rows) * 1000 / 2**20:,.1f} MiB "
           f"per 1,000 articles |")
 
 
-def search(db: Path, n: int, seed: int) -> None:
-    store = open_store(str(db))
-    titles = [t for (t,) in store.db.execute("SELECT title FROM articles WHERE title IS NOT NULL")]
+def search(db: str, n: int, seed: int) -> None:
+    store = open_store(db)
+    titles = [t for (t,) in store.query("SELECT title FROM articles WHERE title IS NOT NULL ORDER BY n")]
     rng = random.Random(seed)
     queries = []
     while len(queries) < n:
@@ -71,7 +76,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=["put", "search"])
     parser.add_argument("records", nargs="?", type=Path)
-    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--db", required=True, help="an SQLite file or a postgresql:// URL")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=20261203)
     args = parser.parse_args()

@@ -5,6 +5,7 @@ import dataclasses
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -196,11 +197,11 @@ def ingest(
                                                      help="Publication date (YYYY-MM-DD) when the input has none.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     reanalyse: Annotated[bool, typer.Option("--reanalyse", help="Analyse stored articles again and replace their records.")] = False,
+    batch: Annotated[int, typer.Option(min=1, max=100_000, help="Articles stored a transaction (a kill loses at most one batch's work).")] = 250,
     config: Annotated[Optional[Path], typer.Option(help="TOML file of stage options.")] = None,
     tagger: Annotated[Optional[TaggerKind], typer.Option(help="NER tagger; overrides --config.")] = None,
 ) -> None:
     """Analyse articles and store them; an article the store holds is skipped, so a rerun goes on where it stopped."""
-    import sqlite3
     import time
 
     from ..store import StoreError, open_store
@@ -231,12 +232,13 @@ def ingest(
         with progress:
             cfg = _config(config, tagger)
             if paths:
-                summary = run_ingest(paths, store, cfg, jobs=jobs, published=published, reanalyse=reanalyse,
+                summary = run_ingest(paths, store, cfg, jobs=jobs, published=published, reanalyse=reanalyse, batch=batch,
                                      on_progress=on_progress, on_error=lambda m: stderr.print(f"marsad: {m}", markup=False))
             else:
-                summary = reanalyse_all(store, cfg, jobs=jobs, on_progress=on_progress)
-    except (StoreError, OSError, sqlite3.Error) as err:
-        stderr.print(f"marsad: {url}: the ingest stopped: {err}; what was stored before stays", markup=False)
+                summary = reanalyse_all(store, cfg, jobs=jobs, batch=batch, on_progress=on_progress)
+    except (StoreError, OSError) as err:
+        stderr.print(f"marsad: the ingest stopped: {err}; every batch stored before stays, and the same command run "
+                     "again goes on from there", markup=False)
         raise typer.Exit(EXIT_FAILED_INPUT) from None
     finally:
         store.close()
@@ -248,11 +250,11 @@ def ingest(
 
 def _existing_store(db: Optional[str]):
     """The store --db names (or the default one), opened; a usage error when there is none or it is no store."""
-    from ..store import StoreError, open_store
+    from ..store import StoreError, is_server, open_store
     from ..store.ingest import default_db
 
     url = db or default_db()
-    if not Path(url.removeprefix("sqlite:///")).exists():
+    if not is_server(url) and not Path(url.removeprefix("sqlite:///")).exists():
         stderr.print(f"marsad: {url}: no store there (marsad ingest makes one)", markup=False)
         raise typer.Exit(EXIT_USAGE)
     try:
@@ -260,6 +262,21 @@ def _existing_store(db: Optional[str]):
     except StoreError as err:
         stderr.print(f"marsad: {err}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+
+
+@contextmanager
+def _reading(db: Optional[str]):
+    """The store --db names, open for reading; a store that fails while read is a message and exit 1."""
+    from ..store import StoreError
+
+    store = _existing_store(db)
+    try:
+        yield store
+    except StoreError as err:
+        stderr.print(f"marsad: {err}", markup=False)
+        raise typer.Exit(EXIT_FAILED_INPUT) from None
+    finally:
+        store.close()
 
 
 @app.command()
@@ -272,6 +289,7 @@ def search(
     entity: Annotated[Optional[str], typer.Option(help="Only articles naming this entity (KB id or name).")] = None,
     root: Annotated[Optional[str], typer.Option(help="Only articles with an event of this CAMEO root (04, 19 …).")] = None,
     quote_by: Annotated[Optional[str], typer.Option("--quote-by", help="Only articles quoting this entity.")] = None,
+    collapse: Annotated[bool, typer.Option("--collapse", help="One result per story: near-copies folded into the best one.")] = False,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
     format: Annotated[ListFormat, typer.Option("--format", help="text (the terminal) or jsonl.")] = ListFormat.text,
 ) -> None:
@@ -280,16 +298,16 @@ def search(
 
     from rich.text import Text
 
-    store = _existing_store(db)
-    hits = store.search(query, date_from=date_from, date_to=date_to, outlet=outlet, entity=entity, root=root,
-                        quote_by=quote_by, limit=limit)
-    store.close()
+    with _reading(db) as store:
+        hits = store.search(query, date_from=date_from, date_to=date_to, outlet=outlet, entity=entity, root=root,
+                            quote_by=quote_by, collapse=collapse, limit=limit)
     console = Console(highlight=False, soft_wrap=True)
     for hit in hits:
         if format is ListFormat.jsonl:
             sys.stdout.write(json.dumps(dataclasses.asdict(hit), ensure_ascii=False) + "\n")
             continue
-        console.print(f"{hit.published or '-'}  {hit.outlet or '-'}  {hit.title or '(no title)'}  [{hit.article}]",
+        copies = f"  (+{hit.copies - 1} copies)" if hit.copies > 1 else ""
+        console.print(f"{hit.published or '-'}  {hit.outlet or '-'}  {hit.title or '(no title)'}  [{hit.article}]{copies}",
                       markup=False)
         line = Text(hit.snippet.replace("\n", " "))
         for s, e in hit.highlights:
@@ -309,9 +327,8 @@ def entities(
     who appears with them."""
     import json
 
-    store = _existing_store(db)
-    found = store.entities(limit=limit, type=type)
-    store.close()
+    with _reading(db) as store:
+        found = store.entities(limit=limit, type=type)
     for e in found:
         if format is ListFormat.jsonl:
             sys.stdout.write(json.dumps(dataclasses.asdict(e), ensure_ascii=False) + "\n")

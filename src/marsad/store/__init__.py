@@ -1,15 +1,23 @@
 """The collection: stored records, searched, joined and exported. `open_store(url)` gives the store a URL names:
-a path or `sqlite:///path` for the embedded SQLite file (the default, `./marsad.db` or $MARSAD_DB)."""
+a path or `sqlite:///path` for the embedded SQLite file (the default, `./marsad.db` or $MARSAD_DB), or
+`postgresql://user@host/db` for a PostgreSQL server (the `postgres` extra)."""
 from __future__ import annotations
 
-from .sqlite import SqliteStore, StoreError
+from .base import Hit, Store, Stored, StoreError
 
 
-def open_store(url: str) -> SqliteStore:
-    if url.startswith(("postgresql:", "postgres:")):
-        raise StoreError(f"{url.split('@')[-1]}: the PostgreSQL store is not built yet; use an SQLite file")
-    path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
-    return SqliteStore(path)
+def is_server(url: str) -> bool:
+    return url.startswith(("postgresql:", "postgres:"))
 
 
-__all__ = ["SqliteStore", "StoreError", "open_store"]
+def open_store(url: str) -> Store:
+    if is_server(url):
+        from .postgres import PostgresStore
+
+        return PostgresStore(url)
+    from .sqlite import SqliteStore
+
+    return SqliteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+
+
+__all__ = ["Hit", "Store", "Stored", "StoreError", "is_server", "open_store"]

@@ -16,7 +16,7 @@ from ..document import Document, Source
 from ..ingest import IngestStats, InputError, read_inputs
 from ..record import to_record
 from ..scale.local import LocalRunner
-from .sqlite import SqliteStore, Stored
+from .base import Store, Stored
 
 GIVEN = ("title", "published", "outlet", "byline")  # what a reader may set before analysis, kept with the input
 BATCH = 250  # records a transaction stores: a kill loses at most this much work, never stores half of it
@@ -42,8 +42,8 @@ def made_by(config: PipelineConfig) -> dict:
     return {"marsad": __version__, "tagger": config.entities.tagger.value}
 
 
-def ingest(paths: Iterable[str], store: SqliteStore, config: PipelineConfig, *, jobs: int = 1,
-           published: str | None = None, reanalyse: bool = False,
+def ingest(paths: Iterable[str], store: Store, config: PipelineConfig, *, jobs: int = 1,
+           published: str | None = None, reanalyse: bool = False, batch: int = BATCH,
            on_progress: Callable[[int], None] | None = None, on_error: Callable[[str], None] | None = None
            ) -> IngestSummary:
     """Analyse the inputs and store what the store lacks (everything, replacing, with `reanalyse`)."""
@@ -51,11 +51,11 @@ def ingest(paths: Iterable[str], store: SqliteStore, config: PipelineConfig, *, 
     runner = LocalRunner(config, jobs=jobs)
     given: dict[str, Stored] = {}
     docs = _new(read_inputs(paths, stats=IngestStats()), store, summary, published, reanalyse, on_error, given)
-    _store(runner.run(docs), store, config, summary, reanalyse, on_progress, given)
+    _store(runner.run(docs), store, config, summary, reanalyse, on_progress, given, batch)
     return summary
 
 
-def reanalyse_all(store: SqliteStore, config: PipelineConfig, *, jobs: int = 1,
+def reanalyse_all(store: Store, config: PipelineConfig, *, jobs: int = 1, batch: int = BATCH,
                   on_progress: Callable[[int], None] | None = None) -> IngestSummary:
     """Run every stored article through the current pipeline again and replace its record."""
     summary = IngestSummary()
@@ -74,11 +74,11 @@ def reanalyse_all(store: SqliteStore, config: PipelineConfig, *, jobs: int = 1,
             summary.read += 1
             yield doc
 
-    _store(runner.run(stored()), store, config, summary, True, on_progress, given)
+    _store(runner.run(stored()), store, config, summary, True, on_progress, given, batch)
     return summary
 
 
-def _new(items: Iterable[Document | InputError], store: SqliteStore, summary: IngestSummary, published: str | None,
+def _new(items: Iterable[Document | InputError], store: Store, summary: IngestSummary, published: str | None,
          reanalyse: bool, on_error: Callable[[str], None] | None, given: dict[str, Stored]) -> Iterator[Document]:
     """The documents to analyse: each article once, and none the store holds (unless re-analysing); their input
     kept in `given` until stored."""
@@ -113,15 +113,15 @@ def _new(items: Iterable[Document | InputError], store: SqliteStore, summary: In
     yield from flush()
 
 
-def _store(docs: Iterable[Document], store: SqliteStore, config: PipelineConfig, summary: IngestSummary,
-           replace: bool, on_progress: Callable[[int], None] | None, given: dict[str, Stored]) -> None:
+def _store(docs: Iterable[Document], store: Store, config: PipelineConfig, summary: IngestSummary,
+           replace: bool, on_progress: Callable[[int], None] | None, given: dict[str, Stored], size: int) -> None:
     batch: list[tuple[dict, Stored]] = []
     who = made_by(config)
     for doc in docs:
         if doc.failed:
             summary.failed += 1
         batch.append((to_record(doc), given.pop(doc.id)))
-        if len(batch) >= BATCH:
+        if len(batch) >= size:
             summary.stored += store.put(batch, who, replace=replace)
             batch.clear()
             if on_progress:

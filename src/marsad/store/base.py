@@ -1,0 +1,429 @@
+"""What both stores do, in SQL both engines read: records stored a batch per transaction with every layer in its
+table, near-duplicates grouped into clusters, search with filters and snippets, entities across articles. An engine
+(store/sqlite.py, store/postgres.py) adds its connection, its full-text index and its errors.
+
+Plain SQL with a schema-version row, not an ORM with migrations: the two engines differ where it matters (FTS5
+against tsvector), the statements are few and read as what they do, and nothing is installed for SQLite. A store of
+a newer schema is refused; an older one is upgraded by the steps of schema.MIGRATIONS, in one transaction.
+"""
+from __future__ import annotations
+
+import json
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ..events.codebook import codebook
+from .analyser import Query, parse_query, term_spans, terms
+from .duplicates import VERSION as SIGNATURES, DuplicateIndex, signature
+from .schema import SCHEMA_VERSION, TABLES, migration, statements
+
+SNIPPET_CHARS = 160  # around the first matching word
+MAX_LIMIT = 1_000
+CO_OCCURRING = 5  # entities listed as seen with another
+ROLES_LISTED = 5  # an entity's roles listed across articles, the most seen first
+RAW_LEVEL = 1  # zlib level of the stored input: a third of its size, at a fifth of level 6's time
+LOOKUP = 500  # ids looked up at once
+
+
+class StoreError(RuntimeError):
+    """A store this marsad cannot use: not a database, a newer schema, a disk that refuses writes, a server gone."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """An article's input as read, kept to analyse it again: the raw text and the fields its input gave before any
+    analysis (a JSON Lines title, a page's publication date)."""
+    raw: str
+    fields: dict
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """One entity across the collection."""
+    key: str  # its knowledge-base id, or «name:TYPE:NAME» for an unlinked one
+    kb_id: str | None
+    type: str
+    name: str
+    name_en: str | None
+    mentions: int
+    articles: int
+    first_seen: str | None  # publication days
+    last_seen: str | None
+    roles: tuple[str, ...]  # the roles it is given, the most seen first
+    together: tuple[tuple[str, int], ...]  # the names seen in most of its articles, with how many
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    article: str  # the article's id
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float  # lower is better (bm25 in SQLite, minus ts_rank_cd in PostgreSQL)
+    snippet: str
+    start: int  # the snippet's offsets into the article's text
+    end: int
+    highlights: tuple[tuple[int, int], ...]  # offsets of the matching words, into the article's text
+    cluster: str  # the id of the first stored copy of the story
+    copies: int  # the articles of its cluster that match (1 unless collapsed)
+
+
+class Store:
+    """A store: subclasses connect and say how their engine indexes and matches text."""
+    dialect: str
+    where: str  # the store's path or server, for messages
+
+    _faults: tuple[type[Exception], ...]  # the engine's errors of the disk, the file or the server
+
+    def execute(self, sql: str, params: Sequence = ()):
+        """Run one statement (`?` marks its parameters) and return its cursor."""
+        try:
+            return self._run(sql, params)
+        except self._faults as err:
+            raise StoreError(self._explain(err)) from None
+
+    def executemany(self, sql: str, rows: Iterable[Sequence]) -> None:
+        try:
+            self._run_many(sql, rows)
+        except self._faults as err:
+            raise StoreError(self._explain(err)) from None
+
+    def stream(self, sql: str, params: Sequence = ()) -> Iterator[tuple]:
+        """The rows of a statement, read as they are used."""
+        cursor = self.execute(sql, params)
+        try:
+            yield from cursor
+        except self._faults as err:
+            raise StoreError(self._explain(err)) from None
+
+    # --- what an engine provides -----------------------------------------------------------------------------
+    def _run(self, sql: str, params: Sequence):
+        raise NotImplementedError
+
+    def _run_many(self, sql: str, rows: Iterable[Sequence]) -> None:
+        raise NotImplementedError
+
+    def _explain(self, err: Exception) -> str:
+        """A fault as a message that says where and what."""
+        raise NotImplementedError
+
+    def transaction(self):
+        """A context in which statements commit together or not at all, one writer at a time."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def _tables(self) -> set[str]:
+        raise NotImplementedError
+
+    def _index_text(self, n: int, title: list[str], body: list[str]) -> None:
+        raise NotImplementedError
+
+    def _unindex(self, n: int) -> None:
+        """Drop an article from the full-text index (where deleting the article does not)."""
+
+    def _match(self, q: Query) -> tuple[str, str, list, str]:
+        """FROM, WHERE, their parameters and the score (lower is better) of a full-text match."""
+        raise NotImplementedError
+
+    text_of_record: str  # the SQL that takes the text out of the stored record `a.record`
+
+    # --- the schema ----------------------------------------------------------------------------------------
+    def _prepare(self) -> None:
+        if not self._tables():
+            with self.transaction():
+                if not self._tables():  # (another process may have made it while this one waited)
+                    for statement in statements(self.dialect):
+                        self.execute(statement)
+                    self.execute("INSERT INTO meta VALUES ('schema_version', ?), ('signatures', ?)",
+                                 (str(SCHEMA_VERSION), SIGNATURES))
+        if "meta" not in self._tables():
+            raise StoreError(f"{self.where}: a database that is no marsad store (no meta table)")
+        version = self._version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.where}: made by a newer marsad (schema {version}; this one reads up to "
+                             f"{SCHEMA_VERSION}): upgrade marsad")
+        if version < SCHEMA_VERSION:
+            with self.transaction():
+                version = self._version()  # (another process may have upgraded it meanwhile)
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in migration(self.dialect, step):
+                        self.execute(statement)
+                self.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+                if version < 2:
+                    self._fill_roles()
+        if self._meta("signatures") != SIGNATURES:
+            with self.transaction():
+                if self._meta("signatures") != SIGNATURES:
+                    self._sign_again()
+
+    def _meta(self, key: str) -> str | None:
+        row = self.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _fill_roles(self) -> None:
+        """Schema 2: the roles of stored entities, from their records."""
+        for n, record in self.execute("SELECT n, record FROM articles ORDER BY n").fetchall():
+            self.executemany("UPDATE entities SET roles = ? WHERE article = ? AND eid = ?",
+                             [(json.dumps(e.get("roles") or [], ensure_ascii=False), n, e["id"])
+                              for e in json.loads(record).get("entities") or []])
+
+    def _sign_again(self) -> None:
+        """The near-duplicate signatures and clusters of every stored article made anew: a store older than them, or
+        signed under other parameters (duplicates.VERSION)."""
+        self._index = DuplicateIndex()
+        self._indexed = 0
+        self.execute("UPDATE articles SET cluster = n")
+        for n, record in self.execute("SELECT n, record FROM articles ORDER BY n").fetchall():
+            sig = signature(terms(json.loads(record).get("text") or ""))
+            self.execute("UPDATE articles SET signature = ? WHERE n = ?", (sig, n))
+            self._cluster(n, sig, self._index)
+        self.execute("DELETE FROM meta WHERE key = 'signatures'")
+        self.execute("INSERT INTO meta VALUES ('signatures', ?)", (SIGNATURES,))
+
+    def _version(self) -> int:
+        return int(self.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+
+    # --- writing -------------------------------------------------------------------------------------------
+    def stored(self, ids: Iterable[str]) -> set[str]:
+        """Which of `ids` the store holds."""
+        ids = list(ids)
+        found: set[str] = set()
+        for k in range(0, len(ids), LOOKUP):
+            chunk = ids[k:k + LOOKUP]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def put(self, records: Sequence[tuple[dict, Stored]], made_by: dict, replace: bool = False) -> int:
+        """Store records with their input in one transaction; those already stored are left as they are (or
+        replaced with `replace`). Returns how many were written."""
+        written = 0
+        made = json.dumps(made_by, sort_keys=True)
+        try:
+            with self.transaction():
+                index = self._duplicates()
+                for record, raw in records:
+                    kept = None
+                    if replace:
+                        kept = self.execute("SELECT n, cluster FROM articles WHERE id = ?", (record["id"],)).fetchone()
+                        if kept is not None:
+                            self._unindex(kept[0])
+                            self.execute("DELETE FROM articles WHERE n = ?", (kept[0],))
+                    written += self._insert(record, raw, made, index, kept)
+        except BaseException:
+            self._index = None  # (it may hold what was rolled back)
+            raise
+        return written
+
+    def _insert(self, record: dict, given: Stored, made_by: str, index: DuplicateIndex,
+                kept: tuple[int, int] | None) -> int:
+        """Insert one record (an analysed-again one under its row number and in its cluster, `kept`); 0 when
+        another ingest stored it meanwhile."""
+        src = record["source"]
+        text = record["text"]
+        title_terms, body_terms = terms(record["title"] or ""), terms(text)
+        sig = signature(body_terms)
+        row = self.execute(
+            "INSERT INTO articles (n, cluster, id, url, input_id, source_path, source_format, published, title, outlet,"
+            " language, body_hash, raw, given, record, made_by, signature)"
+            " VALUES (COALESCE(?, (SELECT coalesce(max(n), 0) + 1 FROM articles)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING n",
+            (*(kept or (None, None)), record["id"], src.get("url"), src.get("input_id"), src.get("path"), src["format"], record["published"],
+             record["title"], record["outlet"], record.get("language"), record["body_hash"],
+             zlib.compress(given.raw.encode("utf-8", "surrogatepass"), RAW_LEVEL),
+             json.dumps(given.fields, ensure_ascii=False), json.dumps(record, ensure_ascii=False), made_by,
+             sig)).fetchone()
+        if row is None:
+            return 0  # (stored meanwhile by another ingest)
+        n = row[0]
+        if kept is None:
+            self._cluster(n, sig, index)  # (an article analysed again keeps its cluster: the index holds it)
+        self.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(n, e["id"], e["type"], e["name"], e.get("name_en"), e.get("kb_id"), e.get("country"), e.get("actor"),
+              len(e["mentions"]), json.dumps(e.get("roles") or [], ensure_ascii=False))
+             for e in record["entities"]])
+        self.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?)",
+                         [(n, e["id"], m["start"], m["end"]) for e in record["entities"] for m in e["mentions"]])
+        self.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(n, k, q["start"], q["end"], q["kind"], q.get("speaker"), q.get("speaker_text"), q.get("addressee"),
+              q.get("source")) for k, q in enumerate(record.get("quotes") or [])])
+        book = codebook()
+        self.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(n, k, e["cameo"], book[e["cameo"]].root if e["cameo"] in book else e.get("root"),
+              e["source"]["entity"], e["source"]["actor"], e["target"]["entity"], e["target"]["actor"],
+              (e.get("date") or {}).get("value"), e.get("place"), e["trigger"]["start"], e["trigger"]["end"],
+              int(bool(e.get("negated"))), int(bool(e.get("reported"))), float(e.get("confidence", 0.5)))
+             for k, e in enumerate(record.get("events") or [])])
+        self.executemany("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?)",
+                         [(n, k, d["start"], d["end"], d.get("value"), d["grain"])
+                          for k, d in enumerate(record.get("dates") or [])])
+        self._index_text(n, title_terms, body_terms)
+        return 1
+
+    # --- near-duplicates -----------------------------------------------------------------------------------
+    def _duplicates(self) -> DuplicateIndex:
+        """The signatures stored so far, indexed (within the writer's transaction: another ingest's are seen too);
+        kept between batches, adding only what is new."""
+        index: DuplicateIndex | None = getattr(self, "_index", None)
+        if index is None:
+            index = self._index = DuplicateIndex()
+            self._indexed = 0
+        rows = self.execute("SELECT n, signature FROM articles WHERE n > ? AND signature IS NOT NULL ORDER BY n",
+                            (self._indexed,)).fetchall()
+        for n, sig in rows:
+            index.add(n, bytes(sig))
+        if rows:
+            self._indexed = rows[-1][0]
+        return index
+
+    def _cluster(self, n: int, sig: bytes | None, index: DuplicateIndex) -> None:
+        """Put a new article in the cluster of the stored articles it nearly copies (merging their clusters when it
+        joins several); a cluster is named by its first article."""
+        copies = index.add(n, sig) if sig is not None else []
+        self._indexed = max(self._indexed, n)
+        clusters = {c for (c,) in self._in("SELECT DISTINCT cluster FROM articles WHERE n IN ({})", copies)}
+        cluster = min(clusters | {n})
+        self.execute("UPDATE articles SET cluster = ? WHERE n = ?", (cluster, n))
+        for other in clusters - {cluster}:
+            self.execute("UPDATE articles SET cluster = ? WHERE cluster = ?", (cluster, other))
+
+    def _in(self, sql: str, values: Sequence) -> Iterator[tuple]:
+        for k in range(0, len(values), LOOKUP):
+            chunk = list(values[k:k + LOOKUP])
+            yield from self.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+    # --- reading -------------------------------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        """Rows of a read-only statement of the caller's (`?` marks its parameters)."""
+        return [tuple(r) for r in self.execute(sql, params).fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, and `stories`: the articles with their near-copies counted once."""
+        out = {t: self.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # (names are ours)
+        out["stories"] = self.execute("SELECT count(DISTINCT cluster) FROM articles").fetchone()[0]
+        return out
+
+    def records(self) -> Iterator[dict]:
+        for (record,) in self.stream("SELECT record FROM articles ORDER BY n"):
+            yield json.loads(record)
+
+    def inputs(self) -> Iterator[tuple[dict, Stored]]:
+        """(record, input) of every stored article, for analysing them again."""
+        for record, raw, given in self.execute("SELECT record, raw, given FROM articles ORDER BY n").fetchall():
+            yield json.loads(record), Stored(zlib.decompress(raw).decode("utf-8", "surrogatepass"), json.loads(given))
+
+    def clusters(self, min_size: int = 2) -> list[list[str]]:
+        """The clusters of near-copies with at least `min_size` articles, their ids in storing order, the largest
+        first."""
+        groups: dict[int, list[str]] = {}
+        for cluster, aid in self.stream("SELECT cluster, id FROM articles ORDER BY n"):
+            groups.setdefault(cluster, []).append(aid)
+        return sorted((g for g in groups.values() if len(g) >= min_size), key=lambda g: (-len(g), g[0]))
+
+    def entities(self, *, limit: int = 50, type: str | None = None) -> list[EntitySummary]:
+        """The collection's entities (of one `type`, if given), the most mentioned first: one per knowledge-base id;
+        an unlinked name merged across articles by its type and name only where no two countries conflict (else one
+        per country); with the roles seen and the entities of any type seen in most of the same articles."""
+        rows = self.execute(
+            "SELECT e.kb_id, e.type, e.name, e.name_en, e.country, e.article, e.mentions, e.roles, a.published"
+            " FROM entities e JOIN articles a ON a.n = e.article ORDER BY e.article, e.eid").fetchall()
+        countries: dict[tuple[str, str], set[str]] = {}
+        for kb_id, kind, name, _, country, *_ in rows:
+            if kb_id is None and country:
+                countries.setdefault((kind, name), set()).add(country)
+        groups: dict[str, dict] = {}
+        for kb_id, kind, name, name_en, country, article, mentions, roles, published in rows:
+            if kb_id is not None:
+                key = kb_id
+            elif len(countries.get((kind, name), ())) > 1:
+                key = f"name:{kind}:{name}:{country or ''}"  # (two countries for one name: not one thing)
+            else:
+                key = f"name:{kind}:{name}"
+            g = groups.setdefault(key, {"key": key, "kb_id": kb_id, "type": kind, "name": name, "name_en": name_en,
+                                        "mentions": 0, "articles": set(), "days": [], "roles": Counter()})
+            g["mentions"] += mentions
+            g["articles"].add(article)
+            g["roles"].update(json.loads(roles))
+            if published:
+                g["days"].append(published)
+        ranked = sorted((g for g in groups.values() if type is None or g["type"] == type),
+                        key=lambda g: (-g["mentions"], g["key"]))[:max(1, min(limit, MAX_LIMIT))]
+        by_article: dict[int, set[str]] = {}
+        for g in groups.values():
+            for article in g["articles"]:
+                by_article.setdefault(article, set()).add(g["key"])
+        out = []
+        for g in ranked:
+            together: Counter = Counter()
+            for article in g["articles"]:
+                together.update(by_article[article] - {g["key"]})
+            top = sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))[:CO_OCCURRING]
+            roles = sorted(g["roles"].items(), key=lambda kv: (-kv[1], kv[0]))[:ROLES_LISTED]
+            out.append(EntitySummary(g["key"], g["kb_id"], g["type"], g["name"], g["name_en"], g["mentions"],
+                                     len(g["articles"]), min(g["days"], default=None), max(g["days"], default=None),
+                                     tuple(r for r, _ in roles), tuple((groups[k]["name"], n) for k, n in top)))
+        return out
+
+    def search(self, query: str | Query, *, date_from: str | None = None, date_to: str | None = None,
+               outlet: str | None = None, entity: str | None = None, root: str | None = None,
+               quote_by: str | None = None, collapse: bool = False, limit: int = 20, offset: int = 0) -> list[Hit]:
+        """Articles matching the query (every word and phrase, analysed as the index is), best first, with the
+        filters; `entity` and `quote_by` take a knowledge-base id or a name; `collapse` keeps the best copy of
+        each story, with how many of its copies match."""
+        q = query if isinstance(query, Query) else parse_query(query)
+        if q.empty:
+            return []
+        source, match, params, score = self._match(q)
+        where = [match]
+        if date_from:
+            where.append("a.published >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("a.published <= ?")
+            params.append(date_to + "\uffff")  # (a day's prefix takes in the whole day)
+        if outlet:
+            where.append("a.outlet = ?")
+            params.append(outlet)
+        if entity:
+            where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.n AND (e.kb_id = ? OR e.name = ?))")
+            params += [entity, entity]
+        if root:
+            where.append("EXISTS (SELECT 1 FROM events v WHERE v.article = a.n AND v.root = ?)")
+            params.append(root)
+        if quote_by:
+            where.append("EXISTS (SELECT 1 FROM quotes q JOIN entities e ON e.article = q.article AND e.eid = q.speaker"
+                         " WHERE q.article = a.n AND (e.kb_id = ? OR e.name = ?))")
+            params += [quote_by, quote_by]
+        matched = (f"SELECT a.n, a.cluster, {score} AS score FROM {source} WHERE {' AND '.join(where)}")
+        if collapse:
+            matched = (f"SELECT n, cluster, score, copies FROM (SELECT n, cluster, score, count(*) OVER w AS copies,"
+                       f" row_number() OVER (w ORDER BY score, n) AS k FROM ({matched}) m"
+                       f" WINDOW w AS (PARTITION BY cluster)) c WHERE k = 1")
+        else:
+            matched = f"SELECT n, cluster, score, 1 AS copies FROM ({matched}) m"
+        rows = self.execute(
+            f"SELECT a.id, a.title, a.outlet, a.published, {self.text_of_record}, h.score, c.id, h.copies"
+            f" FROM ({matched}) h JOIN articles a ON a.n = h.n JOIN articles c ON c.n = h.cluster"
+            " ORDER BY h.score, h.n LIMIT ? OFFSET ?", params + [max(1, min(limit, MAX_LIMIT)), max(0, offset)]
+        ).fetchall()
+        wanted = q.all_terms()
+        return [Hit(aid, title, outlet, published, float(score), *_snippet(text, wanted), cluster, copies)
+                for aid, title, outlet, published, text, score, cluster, copies in rows]
+
+
+def _snippet(text: str, wanted: set[str]) -> tuple[str, int, int, tuple[tuple[int, int], ...]]:
+    """The text around the first matching word, with the offsets of the snippet and of the words in it."""
+    hits = [(s, e) for term, s, e in term_spans(text) if term in wanted]
+    if not hits:
+        start, end = 0, min(len(text), SNIPPET_CHARS)
+    else:
+        start = max(0, hits[0][0] - SNIPPET_CHARS // 4)
+        end = min(len(text), start + SNIPPET_CHARS)
+    return text[start:end], start, end, tuple((s, e) for s, e in hits if start <= s and e <= end)
