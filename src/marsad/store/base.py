@@ -84,7 +84,9 @@ class Store:
         except self._faults as err:
             raise StoreError(self._explain(err)) from None
 
-    def executemany(self, sql: str, rows: Iterable[Sequence]) -> None:
+    def executemany(self, sql: str, rows: Sequence[Sequence]) -> None:
+        if not rows:
+            return
         try:
             self._run_many(sql, rows)
         except self._faults as err:
@@ -174,13 +176,13 @@ class Store:
     def _sign_again(self) -> None:
         """The near-duplicate signatures and clusters of every stored article made anew: a store older than them, or
         signed under other parameters (duplicates.VERSION)."""
-        self._index = DuplicateIndex()
-        self._indexed = 0
+        self._index, self._indexed = DuplicateIndex(), 0
         self.execute("UPDATE articles SET cluster = n")
         for n, record in self.execute("SELECT n, record FROM articles ORDER BY n").fetchall():
             sig = signature(terms(json.loads(record).get("text") or ""))
-            self.execute("UPDATE articles SET signature = ? WHERE n = ?", (sig, n))
-            self._cluster(n, sig, self._index)
+            cluster = self._join(n, self._index.add(n, sig) if sig is not None else [])
+            self.execute("UPDATE articles SET signature = ?, cluster = ? WHERE n = ?", (sig, cluster, n))
+            self._indexed = n
         self.execute("DELETE FROM meta WHERE key = 'signatures'")
         self.execute("INSERT INTO meta VALUES ('signatures', ?)", (SIGNATURES,))
 
@@ -206,6 +208,7 @@ class Store:
         try:
             with self.transaction():
                 index = self._duplicates()
+                last = self.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0]
                 for record, raw in records:
                     kept = None
                     if replace:
@@ -213,35 +216,39 @@ class Store:
                         if kept is not None:
                             self._unindex(kept[0])
                             self.execute("DELETE FROM articles WHERE n = ?", (kept[0],))
-                    written += self._insert(record, raw, made, index, kept)
+                    stored = self._insert(record, raw, made, index, kept or (last + 1, None))
+                    written += stored
+                    last += stored and kept is None
         except BaseException:
             self._index = None  # (it may hold what was rolled back)
             raise
         return written
 
     def _insert(self, record: dict, given: Stored, made_by: str, index: DuplicateIndex,
-                kept: tuple[int, int] | None) -> int:
-        """Insert one record (an analysed-again one under its row number and in its cluster, `kept`); 0 when
-        another ingest stored it meanwhile."""
+                place: tuple[int, int | None]) -> int:
+        """Insert one record as row `n` of `cluster` (`place`: an article analysed again keeps both; a new one's
+        cluster is found here); 0 when another ingest stored it meanwhile."""
         src = record["source"]
         text = record["text"]
         title_terms, body_terms = terms(record["title"] or ""), terms(text)
         sig = signature(body_terms)
-        row = self.execute(
+        n, cluster = place
+        if cluster is None:
+            cluster = self._join(n, index.copies(sig) if sig is not None else [])
+        inserted = self.execute(
             "INSERT INTO articles (n, cluster, id, url, input_id, source_path, source_format, published, title, outlet,"
             " language, body_hash, raw, given, record, made_by, signature)"
-            " VALUES (COALESCE(?, (SELECT coalesce(max(n), 0) + 1 FROM articles)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            " ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING n",
-            (*(kept or (None, None)), record["id"], src.get("url"), src.get("input_id"), src.get("path"), src["format"], record["published"],
-             record["title"], record["outlet"], record.get("language"), record["body_hash"],
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            (n, cluster, record["id"], src.get("url"), src.get("input_id"), src.get("path"), src["format"],
+             record["published"], record["title"], record["outlet"], record.get("language"), record["body_hash"],
              zlib.compress(given.raw.encode("utf-8", "surrogatepass"), RAW_LEVEL),
              json.dumps(given.fields, ensure_ascii=False), json.dumps(record, ensure_ascii=False), made_by,
-             sig)).fetchone()
-        if row is None:
+             sig)).rowcount
+        if not inserted:
             return 0  # (stored meanwhile by another ingest)
-        n = row[0]
-        if kept is None:
-            self._cluster(n, sig, index)  # (an article analysed again keeps its cluster: the index holds it)
+        if sig is not None and place[1] is None:
+            index.insert(n, sig)
+            self._indexed = n
         self.executemany(
             "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(n, e["id"], e["type"], e["name"], e.get("name_en"), e.get("kb_id"), e.get("country"), e.get("actor"),
@@ -271,28 +278,24 @@ class Store:
     def _duplicates(self) -> DuplicateIndex:
         """The signatures stored so far, indexed (within the writer's transaction: another ingest's are seen too);
         kept between batches, adding only what is new."""
-        index: DuplicateIndex | None = getattr(self, "_index", None)
-        if index is None:
-            index = self._index = DuplicateIndex()
-            self._indexed = 0
+        if getattr(self, "_index", None) is None:
+            self._index, self._indexed = DuplicateIndex(), 0
         rows = self.execute("SELECT n, signature FROM articles WHERE n > ? AND signature IS NOT NULL ORDER BY n",
                             (self._indexed,)).fetchall()
         for n, sig in rows:
-            index.add(n, bytes(sig))
+            self._index.add(n, bytes(sig))
         if rows:
             self._indexed = rows[-1][0]
-        return index
+        return self._index
 
-    def _cluster(self, n: int, sig: bytes | None, index: DuplicateIndex) -> None:
-        """Put a new article in the cluster of the stored articles it nearly copies (merging their clusters when it
-        joins several); a cluster is named by its first article."""
-        copies = index.add(n, sig) if sig is not None else []
-        self._indexed = max(self._indexed, n)
+    def _join(self, n: int, copies: Sequence[int]) -> int:
+        """The cluster of a new article `n`: that of the stored articles it nearly copies, their clusters merged when
+        it joins several; a cluster is named by its first article."""
         clusters = {c for (c,) in self._in("SELECT DISTINCT cluster FROM articles WHERE n IN ({})", copies)}
         cluster = min(clusters | {n})
-        self.execute("UPDATE articles SET cluster = ? WHERE n = ?", (cluster, n))
         for other in clusters - {cluster}:
             self.execute("UPDATE articles SET cluster = ? WHERE cluster = ?", (cluster, other))
+        return cluster
 
     def _in(self, sql: str, values: Sequence) -> Iterator[tuple]:
         for k in range(0, len(values), LOOKUP):

@@ -78,8 +78,18 @@ class DuplicateIndex:
 
     def add(self, key: int, sig: bytes) -> list[int]:
         """Insert `sig` under `key`; the keys added earlier whose similarity with it is at least THRESHOLD, sorted."""
-        m = MinHash(seed=SEED, hashvalues=_values(sig), permutations=_EMPTY.permutations, scheme=_EMPTY.scheme)
-        found = sorted(k for k in self._lsh.query(m) if similarity(sig, self._sigs[k]) >= THRESHOLD)
-        self._lsh.insert(key, m)
-        self._sigs[key] = sig
+        found = self.copies(sig)
+        self.insert(key, sig)
         return found
+
+    def copies(self, sig: bytes) -> list[int]:
+        """The keys whose similarity with `sig` is at least THRESHOLD, sorted."""
+        return sorted(k for k in self._lsh.query(self._minhash(sig)) if similarity(sig, self._sigs[k]) >= THRESHOLD)
+
+    def insert(self, key: int, sig: bytes) -> None:
+        self._lsh.insert(key, self._minhash(sig))
+        self._sigs[key] = sig
+
+    @staticmethod
+    def _minhash(sig: bytes) -> MinHash:
+        return MinHash(seed=SEED, hashvalues=_values(sig), permutations=_EMPTY.permutations, scheme=_EMPTY.scheme)

@@ -41,10 +41,8 @@ class PostgresStore(Store):
         return self.db.execute(_marks(sql), params)
 
     def _run_many(self, sql: str, rows: Iterable[Sequence]) -> None:
-        rows = list(rows)
-        if rows:
-            with self.db.cursor() as cursor:
-                cursor.executemany(_marks(sql), rows)
+        with self.db.cursor() as cursor:
+            cursor.executemany(_marks(sql), rows)
 
     def _explain(self, err: Exception) -> str:
         return f"{self.where}: the PostgreSQL server went away ({_first_line(err)})"
