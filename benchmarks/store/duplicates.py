@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/store/duplicates.py ../shared/corpus/saudinewsnet [--pairs 40] [--seed 20261203]
         [--out /tmp/dups/pairs.md]
+    .venv/bin/python benchmarks/store/duplicates.py --db marsad.db [--pairs 40] [--seed S]    # what a store found
 
 Reads every day zip of the folder in date order, signs each article's body (marsad.store.duplicates.signature of
 marsad.store.analyser.terms of `content`; the title is left out, as the store leaves it out: each outlet writes its
@@ -9,6 +10,8 @@ own), adds the signatures to one DuplicateIndex in that order and joins the pair
 Prints the counts, the largest clusters, the time per article of signing and of adding, and the distribution of the
 found pairs' similarities; writes a seeded sample of found pairs (an article and an earlier one it matched) with
 both titles, sources, the similarity and the head and tail of both texts, for reading "same story or not".
+With --db, the clusters a store made as it ingested (signed from the cleaned text): each article after the first of
+its cluster paired with the earlier one of the cluster most like it.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+from marsad.store import open_store
 from marsad.store.analyser import terms
 from marsad.store.duplicates import THRESHOLD, DuplicateIndex, signature, similarity
 
@@ -92,13 +96,45 @@ def histogram(sims: list[float]) -> str:
     return "\n".join(f"  {label:>13}  {c:>6,}" for label, c in zip(labels, counts))
 
 
+def from_store(args: argparse.Namespace) -> None:
+    store = open_store(args.db)
+    rows = store.query("SELECT n, cluster, signature, outlet, published, title, url, record FROM articles ORDER BY n")
+    store.close()
+    articles = {n: {"source": outlet, "date_extracted": published, "title": title, "url": url,
+                    "content": json.loads(record)["text"], "sig": sig and bytes(sig), "cluster": cluster}
+                for n, cluster, sig, outlet, published, title, url, record in rows}
+    members: dict[int, list[int]] = {}
+    for n, a in articles.items():
+        members.setdefault(a["cluster"], []).append(n)
+    groups = sorted((g for g in members.values() if len(g) > 1), key=len, reverse=True)
+    pairs = []
+    for g in groups:
+        for k, n in enumerate(g[1:], 1):
+            sim, m = max((similarity(articles[n]["sig"], articles[m]["sig"]), m) for m in g[:k])
+            pairs.append((n, m, sim))
+    print(f"articles                 {len(articles):,}")
+    print(f"stories                  {len(members):,}")
+    print(f"clusters of 2 or more    {len(groups):,}, holding {sum(map(len, groups)):,} articles")
+    print(f"cluster sizes            {dict(sorted(Counter(map(len, groups)).items()))}")
+    print(f"similarity of each copy to the closest earlier one:\n{histogram([p[2] for p in pairs])}")
+    sample = random.Random(args.seed).sample(range(len(pairs)), min(args.pairs, len(pairs)))
+    write_sample(args.out, articles, [pairs[k] for k in sorted(sample)])
+    print(f"{len(sample)} pairs written to {args.out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path)
+    parser.add_argument("corpus", type=Path, nargs="?")
+    parser.add_argument("--db", help="a store: the clusters it made")
     parser.add_argument("--pairs", type=int, default=40, help="found pairs to write for reading")
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--out", type=Path, default=Path("/tmp/dups/pairs.md"))
     args = parser.parse_args()
+    if args.db:
+        from_store(args)
+        return
+    if args.corpus is None:
+        parser.error("give the corpus folder, or --db")
 
     articles = read_corpus(args.corpus)
     bodies = [terms(a.get("content") or "") for a in articles]  # analysed before the clocks: the store has them

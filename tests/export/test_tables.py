@@ -78,3 +78,22 @@ def test_parquet_needs_a_file_and_sources_are_needed():
     assert export("articles", "x.jsonl", "--format", "parquet").returncode == 2
     assert export("articles").returncode == 2
     assert export("articles", "--format", "xml", "x").returncode == 2
+
+
+def test_duckdb_reads_every_parquet_table_with_its_types(example, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    path, _ = example
+    kinds = {"string": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE", "bool": "BOOLEAN"}
+    tables = dict(TABLES)
+    for name in tables:
+        assert export(name, str(path), "--format", "parquet", "--out", str(tmp_path / f"{name}.parquet")).returncode == 0
+    assert export("events", str(path), "--format", "parquet", "--out", str(tmp_path / "events.parquet")).returncode == 0
+    db = duckdb.connect()
+    for name, table in tables.items():
+        described = db.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(tmp_path / f"{name}.parquet")]).fetchall()
+        assert [(c, t) for c, t, *_ in described] == [(c, kinds[k]) for c, k in table.columns]
+    events = db.execute("SELECT EventCode, GoldsteinScale, TriggerStart FROM read_parquet(?)",
+                        [str(tmp_path / "events.parquet")]).fetchall()
+    assert len(events) >= 8 and all(isinstance(c, str) and isinstance(g, float) and isinstance(t, int)
+                                    for c, g, t in events)
+    assert any(code.startswith("0") for code, _, _ in events)  # (codes keep their leading zero)

@@ -44,6 +44,17 @@ MARSAD_COLUMNS = ("ArticleID", "Published", "Outlet", "PloverType", "EventLabel"
                   "DateStart", "DateEnd", "TriggerText", "TriggerStart", "TriggerEnd", "SentenceText",
                   "SentenceStart", "SentenceEnd", "Negated", "Reported", "Confidence")
 COLUMNS = GDELT_COLUMNS + MARSAD_COLUMNS
+INTEGER_COLUMNS = {"GlobalEventID", "Day", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions",
+                   "NumSources", "NumArticles", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type", "DATEADDED",
+                   "DateStart", "DateEnd", "TriggerStart", "TriggerEnd", "SentenceStart", "SentenceEnd", "Negated",
+                   "Reported"}
+REAL_COLUMNS = {"FractionDate", "GoldsteinScale", "AvgTone", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor2Geo_Lat",
+                "Actor2Geo_Long", "ActionGeo_Lat", "ActionGeo_Long", "Confidence"}
+
+
+def column_type(name: str) -> str:
+    """A column's type in a typed table (Parquet): codes such as EventCode «042» stay strings."""
+    return "int64" if name in INTEGER_COLUMNS else "float64" if name in REAL_COLUMNS else "string"
 
 GEO_COUNTRY, GEO_US_CITY, GEO_WORLD_CITY, GEO_REGION = 1, 3, 4, 5  # GDELT's ActionGeo_Type
 CELL_BREAKS = re.compile(r"[\t\r\n\u2028\u2029]+")  # a cell stays on its line (the offsets keep the exact text)

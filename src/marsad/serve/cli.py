@@ -34,9 +34,11 @@ EXIT_FAILED_INPUT = 1
 EXIT_USAGE = 2
 
 
-class TableFormat(str, Enum):
+class EventFormat(str, Enum):
     tsv = "tsv"
     jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
 
 
 class ExportFormat(str, Enum):
@@ -401,28 +403,42 @@ for _name in ("articles", "entities", "mentions", "quotes", "dates"):
 def export_events(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Record files of `marsad analyze` (JSON Lines, .gz too) or -; or --db.")] = None,
     db: Annotated[Optional[str], typer.Option("--db", help="Export from this store instead of record files.")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", help="tsv: GDELT 2.0 columns then marsad's; jsonl: the same as objects.")] = TableFormat.tsv,
+    format: Annotated[EventFormat, typer.Option("--format", help="tsv: GDELT 2.0 columns then marsad's; jsonl: the same as objects; csv; parquet (typed, needs --out).")] = EventFormat.tsv,
     columns: Annotated[ColumnSet, typer.Option(help="all, or gdelt: GDELT's 61 event columns only, in GDELT's order.")] = ColumnSet.all,
     header: Annotated[bool, typer.Option(help="A first line of column names (GDELT's own files have none).")] = True,
     observed: Annotated[bool, typer.Option("--observed", help="Leave out denied events and those reported in a quote.")] = False,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
     """One row per event of the records, as GDELT's event table has it, with the evidence (trigger, sentence, offsets)."""
-    from ..export.events import COLUMNS, GDELT_COLUMNS, event_rows, write_tsv
+    from ..export.events import COLUMNS, GDELT_COLUMNS, column_type, event_rows, write_tsv
+    from ..export.tables import Table, write
 
+    if format is EventFormat.parquet and out is None:
+        raise typer.BadParameter("parquet is binary: give --out FILE", param_hint="--out")
     chosen = GDELT_COLUMNS if columns is ColumnSet.gdelt else COLUMNS
     counts: Counter = Counter()
 
     def rows():
         for doc in _sources(paths, db, counts):
-            yield from event_rows(doc, observed_only=observed)
+            for row in event_rows(doc, observed_only=observed):
+                yield {c: row[c] for c in chosen}
 
-    if format is TableFormat.tsv:
-        written = write_tsv(rows(), sys.stdout, chosen, header=header)
-    else:
-        written = 0
-        for row in rows():
-            sys.stdout.write(dumps({c: row[c] for c in chosen}) + "\n")
-            written += 1
+    def to(stream) -> int:
+        if format is EventFormat.tsv:
+            return write_tsv(rows(), stream, chosen, header=header)
+        return write(rows(), Table("events", tuple((c, column_type(c)) for c in chosen), event_rows), format.value,
+                     stream)
+
+    try:
+        if out is None:
+            written = to(sys.stdout)
+        else:
+            with open(out, "wb") if format is EventFormat.parquet else open(out, "w", encoding="utf-8",
+                                                                             newline="") as stream:
+                written = to(stream)
+    except RuntimeError as err:
+        stderr.print(f"marsad: {err}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
     stderr.print(f"marsad: {written} events from {counts['records']} records, {counts['bad']} unreadable",
                  markup=False)
     if counts["bad"]:

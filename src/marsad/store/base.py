@@ -25,6 +25,11 @@ CO_OCCURRING = 5  # entities listed as seen with another
 ROLES_LISTED = 5  # an entity's roles listed across articles, the most seen first
 RAW_LEVEL = 1  # zlib level of the stored input: a third of its size, at a fifth of level 6's time
 LOOKUP = 500  # ids looked up at once
+_ENTITIES = "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_MENTIONS = "INSERT INTO mentions VALUES (?, ?, ?, ?)"
+_QUOTES = "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_EVENTS = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_DATES = "INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?)"
 
 
 class StoreError(RuntimeError):
@@ -121,7 +126,9 @@ class Store:
     def _tables(self) -> set[str]:
         raise NotImplementedError
 
-    def _index_text(self, n: int, title: list[str], body: list[str]) -> None:
+    full_text_insert: str  # the statement that adds an article to the full-text index (its row: _full_text_row)
+
+    def _full_text_row(self, n: int, title: list[str], body: list[str]) -> tuple:
         raise NotImplementedError
 
     def _unindex(self, n: int) -> None:
@@ -166,9 +173,18 @@ class Store:
         row = self.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    def _each(self, columns: str = "record") -> Iterator[tuple]:
+        """(n, *columns) of every stored article in order, a few hundred in memory at a time, so that the store may be
+        written between them."""
+        last = 0
+        while rows := self.execute(f"SELECT n, {columns} FROM articles WHERE n > ? ORDER BY n LIMIT ?",
+                                   (last, LOOKUP)).fetchall():  # (columns are ours)
+            yield from rows
+            last = rows[-1][0]
+
     def _fill_roles(self) -> None:
         """Schema 2: the roles of stored entities, from their records."""
-        for n, record in self.execute("SELECT n, record FROM articles ORDER BY n").fetchall():
+        for n, record in self._each():
             self.executemany("UPDATE entities SET roles = ? WHERE article = ? AND eid = ?",
                              [(json.dumps(e.get("roles") or [], ensure_ascii=False), n, e["id"])
                               for e in json.loads(record).get("entities") or []])
@@ -178,7 +194,7 @@ class Store:
         signed under other parameters (duplicates.VERSION)."""
         self._index, self._indexed = DuplicateIndex(), 0
         self.execute("UPDATE articles SET cluster = n")
-        for n, record in self.execute("SELECT n, record FROM articles ORDER BY n").fetchall():
+        for n, record in self._each():
             sig = signature(terms(json.loads(record).get("text") or ""))
             cluster = self._join(n, self._index.add(n, sig) if sig is not None else [])
             self.execute("UPDATE articles SET signature = ?, cluster = ? WHERE n = ?", (sig, cluster, n))
@@ -209,6 +225,7 @@ class Store:
             with self.transaction():
                 index = self._duplicates()
                 last = self.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0]
+                pending: dict[str, list[tuple]] = {}  # the rows of the other tables, stored a statement a table
                 for record, raw in records:
                     kept = None
                     if replace:
@@ -216,18 +233,20 @@ class Store:
                         if kept is not None:
                             self._unindex(kept[0])
                             self.execute("DELETE FROM articles WHERE n = ?", (kept[0],))
-                    stored = self._insert(record, raw, made, index, kept or (last + 1, None))
+                    stored = self._insert(record, raw, made, index, kept or (last + 1, None), pending)
                     written += stored
                     last += stored and kept is None
+                for sql, rows in pending.items():
+                    self.executemany(sql, rows)
         except BaseException:
             self._index = None  # (it may hold what was rolled back)
             raise
         return written
 
     def _insert(self, record: dict, given: Stored, made_by: str, index: DuplicateIndex,
-                place: tuple[int, int | None]) -> int:
+                place: tuple[int, int | None], pending: dict[str, list[tuple]]) -> int:
         """Insert one record as row `n` of `cluster` (`place`: an article analysed again keeps both; a new one's
-        cluster is found here); 0 when another ingest stored it meanwhile."""
+        cluster is found here), its layers' rows added to `pending`; 0 when another ingest stored it meanwhile."""
         src = record["source"]
         text = record["text"]
         title_terms, body_terms = terms(record["title"] or ""), terms(text)
@@ -249,29 +268,24 @@ class Store:
         if sig is not None and place[1] is None:
             index.insert(n, sig)
             self._indexed = n
-        self.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(n, e["id"], e["type"], e["name"], e.get("name_en"), e.get("kb_id"), e.get("country"), e.get("actor"),
-              len(e["mentions"]), json.dumps(e.get("roles") or [], ensure_ascii=False))
-             for e in record["entities"]])
-        self.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?)",
-                         [(n, e["id"], m["start"], m["end"]) for e in record["entities"] for m in e["mentions"]])
-        self.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(n, k, q["start"], q["end"], q["kind"], q.get("speaker"), q.get("speaker_text"), q.get("addressee"),
-              q.get("source")) for k, q in enumerate(record.get("quotes") or [])])
+        rows = pending.setdefault
+        rows(_ENTITIES, []).extend(
+            (n, e["id"], e["type"], e["name"], e.get("name_en"), e.get("kb_id"), e.get("country"), e.get("actor"),
+             len(e["mentions"]), json.dumps(e.get("roles") or [], ensure_ascii=False)) for e in record["entities"])
+        rows(_MENTIONS, []).extend((n, e["id"], m["start"], m["end"]) for e in record["entities"] for m in e["mentions"])
+        rows(_QUOTES, []).extend(
+            (n, k, q["start"], q["end"], q["kind"], q.get("speaker"), q.get("speaker_text"), q.get("addressee"),
+             q.get("source")) for k, q in enumerate(record.get("quotes") or []))
         book = codebook()
-        self.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(n, k, e["cameo"], book[e["cameo"]].root if e["cameo"] in book else e.get("root"),
-              e["source"]["entity"], e["source"]["actor"], e["target"]["entity"], e["target"]["actor"],
-              (e.get("date") or {}).get("value"), e.get("place"), e["trigger"]["start"], e["trigger"]["end"],
-              int(bool(e.get("negated"))), int(bool(e.get("reported"))), float(e.get("confidence", 0.5)))
-             for k, e in enumerate(record.get("events") or [])])
-        self.executemany("INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?)",
-                         [(n, k, d["start"], d["end"], d.get("value"), d["grain"])
-                          for k, d in enumerate(record.get("dates") or [])])
-        self._index_text(n, title_terms, body_terms)
+        rows(_EVENTS, []).extend(
+            (n, k, e["cameo"], book[e["cameo"]].root if e["cameo"] in book else e.get("root"),
+             e["source"]["entity"], e["source"]["actor"], e["target"]["entity"], e["target"]["actor"],
+             (e.get("date") or {}).get("value"), e.get("place"), e["trigger"]["start"], e["trigger"]["end"],
+             int(bool(e.get("negated"))), int(bool(e.get("reported"))), float(e.get("confidence", 0.5)))
+            for k, e in enumerate(record.get("events") or []))
+        rows(_DATES, []).extend((n, k, d["start"], d["end"], d.get("value"), d["grain"])
+                                for k, d in enumerate(record.get("dates") or []))
+        rows(self.full_text_insert, []).append(self._full_text_row(n, title_terms, body_terms))
         return 1
 
     # --- near-duplicates -----------------------------------------------------------------------------------
@@ -319,7 +333,7 @@ class Store:
 
     def inputs(self) -> Iterator[tuple[dict, Stored]]:
         """(record, input) of every stored article, for analysing them again."""
-        for record, raw, given in self.execute("SELECT record, raw, given FROM articles ORDER BY n").fetchall():
+        for _, record, raw, given in self._each("record, raw, given"):
             yield json.loads(record), Stored(zlib.decompress(raw).decode("utf-8", "surrogatepass"), json.loads(given))
 
     def clusters(self, min_size: int = 2) -> list[list[str]]:
@@ -404,18 +418,20 @@ class Store:
             where.append("EXISTS (SELECT 1 FROM quotes q JOIN entities e ON e.article = q.article AND e.eid = q.speaker"
                          " WHERE q.article = a.n AND (e.kb_id = ? OR e.name = ?))")
             params += [quote_by, quote_by]
-        matched = (f"SELECT a.n, a.cluster, {score} AS score FROM {source} WHERE {' AND '.join(where)}")
-        if collapse:
-            matched = (f"SELECT n, cluster, score, copies FROM (SELECT n, cluster, score, count(*) OVER w AS copies,"
-                       f" row_number() OVER (w ORDER BY score, n) AS k FROM ({matched}) m"
-                       f" WINDOW w AS (PARTITION BY cluster)) c WHERE k = 1")
+        page = [max(1, min(limit, MAX_LIMIT)), max(0, offset)]
+        if collapse:  # the best copy of each story, with how many match
+            rows = self.execute(
+                f"SELECT a.id, a.title, a.outlet, a.published, {self.text_of_record}, h.score, c.id, h.copies FROM"
+                f" (SELECT n, cluster, score, copies FROM (SELECT n, cluster, score, count(*) OVER w AS copies,"
+                f" row_number() OVER (w ORDER BY score, n) AS k FROM (SELECT a.n, a.cluster, {score} AS score"
+                f" FROM {source} WHERE {' AND '.join(where)}) m WINDOW w AS (PARTITION BY cluster)) r WHERE k = 1) h"
+                " JOIN articles a ON a.n = h.n JOIN articles c ON c.n = h.cluster ORDER BY h.score, h.n LIMIT ? OFFSET ?",
+                params + page).fetchall()
         else:
-            matched = f"SELECT n, cluster, score, 1 AS copies FROM ({matched}) m"
-        rows = self.execute(
-            f"SELECT a.id, a.title, a.outlet, a.published, {self.text_of_record}, h.score, c.id, h.copies"
-            f" FROM ({matched}) h JOIN articles a ON a.n = h.n JOIN articles c ON c.n = h.cluster"
-            " ORDER BY h.score, h.n LIMIT ? OFFSET ?", params + [max(1, min(limit, MAX_LIMIT)), max(0, offset)]
-        ).fetchall()
+            rows = self.execute(
+                f"SELECT a.id, a.title, a.outlet, a.published, {self.text_of_record}, {score} AS score, c.id, 1"
+                f" FROM {source} JOIN articles c ON c.n = a.cluster WHERE {' AND '.join(where)}"
+                " ORDER BY score, a.n LIMIT ? OFFSET ?", params + page).fetchall()
         wanted = q.all_terms()
         return [Hit(aid, title, outlet, published, float(score), *_snippet(text, wanted), cluster, copies)
                 for aid, title, outlet, published, text, score, cluster, copies in rows]

@@ -57,8 +57,10 @@ class PostgresStore(Store):
         return {r[0] for r in self.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
 
-    def _index_text(self, n: int, title: list[str], body: list[str]) -> None:
-        self.execute("INSERT INTO articles_fts VALUES (?, ?::tsvector)", (n, _vector(title, body)))
+    full_text_insert = "INSERT INTO articles_fts VALUES (?, ?::tsvector)"
+
+    def _full_text_row(self, n: int, title: list[str], body: list[str]) -> tuple:
+        return n, _vector(title, body)
 
     def _match(self, q: Query) -> tuple[str, str, list, str]:
         return ("articles_fts f JOIN articles a ON a.n = f.n CROSS JOIN (SELECT CAST(? AS tsquery) AS q) w",

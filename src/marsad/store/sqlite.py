@@ -74,8 +74,10 @@ class SqliteStore(Store):
     def _tables(self) -> set[str]:
         return {r[0] for r in self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
-    def _index_text(self, n: int, title: list[str], body: list[str]) -> None:
-        self.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", (n, " ".join(title), " ".join(body)))
+    full_text_insert = "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)"
+
+    def _full_text_row(self, n: int, title: list[str], body: list[str]) -> tuple:
+        return n, " ".join(title), " ".join(body)
 
     def _unindex(self, n: int) -> None:
         self.execute("DELETE FROM articles_fts WHERE rowid = ?", (n,))
