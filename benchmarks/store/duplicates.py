@@ -117,6 +117,8 @@ def from_store(args: argparse.Namespace) -> None:
     print(f"clusters of 2 or more    {len(groups):,}, holding {sum(map(len, groups)):,} articles")
     print(f"cluster sizes            {dict(sorted(Counter(map(len, groups)).items()))}")
     print(f"similarity of each copy to the closest earlier one:\n{histogram([p[2] for p in pairs])}")
+    lo, hi = args.between
+    pairs = [p for p in pairs if lo <= p[2] < hi]
     sample = random.Random(args.seed).sample(range(len(pairs)), min(args.pairs, len(pairs)))
     write_sample(args.out, articles, [pairs[k] for k in sorted(sample)])
     print(f"{len(sample)} pairs written to {args.out}")
@@ -129,6 +131,8 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=40, help="found pairs to write for reading")
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--out", type=Path, default=Path("/tmp/dups/pairs.md"))
+    parser.add_argument("--between", type=float, nargs=2, default=(0.0, 1.01), metavar=("LO", "HI"),
+                        help="with --db: sample only pairs of similarity in [LO, HI)")
     args = parser.parse_args()
     if args.db:
         from_store(args)

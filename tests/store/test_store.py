@@ -470,3 +470,28 @@ def test_a_wire_copy_with_another_masthead_joins_the_cluster_and_searches_collap
     assert [ids["snn-0"], ids["copy"]] in clusters
     assert len(plain) == 2 and len(folded) == 1 and folded[0].copies == 2
     assert counts["stories"] <= counts["articles"] - 1
+
+
+def test_records_of_marsad_analyze_are_stored_as_they_are(stored, corpus, store_url, tmp_path):
+    records = tmp_path / "records.jsonl"
+    assert marsad("export", "articles", "--db", stored).returncode == 0  # (the store reads back)
+    source = open_store(stored)
+    lines = [json.dumps(r, ensure_ascii=False) for r in source.records()]
+    source.close()
+    older = json.loads(lines[0])
+    for layer in ("events", "dates"):
+        del older[layer]  # (a record of a marsad before events and dates)
+    older["id"] = "older"
+    records.write_text("\n".join(lines + [json.dumps(older, ensure_ascii=False), "{not json", lines[1]]) + "\n",
+                       encoding="utf-8")
+    run = marsad("ingest", "--records", str(records), "--db", store_url)
+    assert run.returncode == 1 and "Traceback" not in run.stderr  # (one line was no record: named, the rest stored)
+    assert f"{ARTICLES + 2} articles read, {ARTICLES + 1} stored, 0 already there, 1 duplicates" in run.stderr
+    assert "records.jsonl:62" in run.stderr
+    mine = snapshot(store_url)
+    theirs = snapshot(stored)
+    assert [a for a in mine["articles"] if a[0] != "older"] == theirs["articles"]
+    for table in ("entities", "mentions", "quotes", "events", "dates"):
+        assert [r for r in mine[table] if r[0] != "older"] == theirs[table]
+    run = marsad("ingest", "--records", str(records), "--db", store_url)
+    assert f"0 stored, {ARTICLES + 1} already there" in run.stderr

@@ -200,6 +200,7 @@ def ingest(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     reanalyse: Annotated[bool, typer.Option("--reanalyse", help="Analyse stored articles again and replace their records.")] = False,
     batch: Annotated[int, typer.Option(min=1, max=100_000, help="Articles stored a transaction (a kill loses at most one batch's work).")] = 250,
+    records: Annotated[bool, typer.Option("--records", help="The inputs are records of marsad analyze (JSON Lines): stored as they are, not analysed.")] = False,
     config: Annotated[Optional[Path], typer.Option(help="TOML file of stage options.")] = None,
     tagger: Annotated[Optional[TaggerKind], typer.Option(help="NER tagger; overrides --config.")] = None,
 ) -> None:
@@ -207,7 +208,7 @@ def ingest(
     import time
 
     from ..store import StoreError, open_store
-    from ..store.ingest import default_db, ingest as run_ingest, reanalyse_all
+    from ..store.ingest import default_db, ingest as run_ingest, reanalyse_all, store_records
 
     if not paths and not reanalyse:
         raise typer.BadParameter("give files to ingest, or --reanalyse for every stored article", param_hint="PATHS")
@@ -233,7 +234,10 @@ def ingest(
     try:
         with progress:
             cfg = _config(config, tagger)
-            if paths:
+            if paths and records:
+                summary = store_records(paths, store, batch=batch, on_progress=on_progress,
+                                        on_error=lambda m: stderr.print(f"marsad: {m}", markup=False))
+            elif paths:
                 summary = run_ingest(paths, store, cfg, jobs=jobs, published=published, reanalyse=reanalyse, batch=batch,
                                      on_progress=on_progress, on_error=lambda m: stderr.print(f"marsad: {m}", markup=False))
             else:

@@ -55,6 +55,56 @@ def ingest(paths: Iterable[str], store: Store, config: PipelineConfig, *, jobs: 
     return summary
 
 
+def store_records(paths: Iterable[str], store: Store, *, batch: int = BATCH,
+                  on_progress: Callable[[int], None] | None = None, on_error: Callable[[str], None] | None = None
+                  ) -> IngestSummary:
+    """Store records that `marsad analyze` (or another runner) wrote, as they are: nothing is analysed. A record
+    read back is the input kept for re-analysis (its text); a line that is no record is counted unreadable."""
+    from ..export.records import BadRecord, read_records
+
+    summary = IngestSummary()
+    seen: set[str] = set()
+    chunk: list[Document] = []
+    pending: list[tuple[dict, Stored]] = []
+    who = {"stored_by": __version__, "from": "records"}  # (what analysed them is not known)
+
+    def flush(final: bool = False) -> None:
+        held = store.stored(d.id for d in chunk)
+        for doc in chunk:
+            if doc.id in held:
+                summary.already += 1
+                continue
+            summary.failed += doc.failed
+            pending.append((to_record(doc), Stored(doc.raw or doc.text, {n: getattr(doc, n) for n in GIVEN})))
+            if len(pending) >= batch:
+                summary.stored += store.put(pending, who)
+                pending.clear()
+                if on_progress:
+                    on_progress(summary.stored)
+        chunk.clear()
+        if final and pending:
+            summary.stored += store.put(pending, who)
+            if on_progress:
+                on_progress(summary.stored)
+
+    for item in read_records(paths):
+        if isinstance(item, BadRecord):
+            summary.unreadable.append(f"{item.where}: {item.message}")
+            if on_error:
+                on_error(f"{item.where}: {item.message}")
+            continue
+        summary.read += 1
+        if item.id in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(item.id)
+        chunk.append(item)
+        if len(chunk) >= LOOKUP:
+            flush()
+    flush(final=True)
+    return summary
+
+
 def reanalyse_all(store: Store, config: PipelineConfig, *, jobs: int = 1, batch: int = BATCH,
                   on_progress: Callable[[int], None] | None = None) -> IngestSummary:
     """Run every stored article through the current pipeline again and replace its record."""
