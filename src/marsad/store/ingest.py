@@ -51,7 +51,7 @@ def ingest(paths: Iterable[str], store: Store, config: PipelineConfig, *, jobs: 
     runner = LocalRunner(config, jobs=jobs)
     given: dict[str, Stored] = {}
     docs = _new(read_inputs(paths, stats=IngestStats()), store, summary, published, reanalyse, on_error, given)
-    _store(runner.run(docs), store, config, summary, reanalyse, on_progress, given, batch)
+    _store(runner.run(docs), store, made_by(config), summary, reanalyse, on_progress, given, batch)
     return summary
 
 
@@ -63,45 +63,10 @@ def store_records(paths: Iterable[str], store: Store, *, batch: int = BATCH,
     from ..export.records import BadRecord, read_records
 
     summary = IngestSummary()
-    seen: set[str] = set()
-    chunk: list[Document] = []
-    pending: list[tuple[dict, Stored]] = []
-    who = {"stored_by": __version__, "from": "records"}  # (what analysed them is not known)
-
-    def flush(final: bool = False) -> None:
-        held = store.stored(d.id for d in chunk)
-        for doc in chunk:
-            if doc.id in held:
-                summary.already += 1
-                continue
-            summary.failed += doc.failed
-            pending.append((to_record(doc), Stored(doc.raw or doc.text, {n: getattr(doc, n) for n in GIVEN})))
-            if len(pending) >= batch:
-                summary.stored += store.put(pending, who)
-                pending.clear()
-                if on_progress:
-                    on_progress(summary.stored)
-        chunk.clear()
-        if final and pending:
-            summary.stored += store.put(pending, who)
-            if on_progress:
-                on_progress(summary.stored)
-
-    for item in read_records(paths):
-        if isinstance(item, BadRecord):
-            summary.unreadable.append(f"{item.where}: {item.message}")
-            if on_error:
-                on_error(f"{item.where}: {item.message}")
-            continue
-        summary.read += 1
-        if item.id in seen:
-            summary.duplicates += 1
-            continue
-        seen.add(item.id)
-        chunk.append(item)
-        if len(chunk) >= LOOKUP:
-            flush()
-    flush(final=True)
+    given: dict[str, Stored] = {}
+    items = (InputError(r.where, r.message) if isinstance(r, BadRecord) else r for r in read_records(paths))
+    docs = _new(items, store, summary, None, False, on_error, given)
+    _store(docs, store, {"stored_by": __version__, "from": "records"}, summary, False, on_progress, given, batch)
     return summary
 
 
@@ -124,7 +89,7 @@ def reanalyse_all(store: Store, config: PipelineConfig, *, jobs: int = 1, batch:
             summary.read += 1
             yield doc
 
-    _store(runner.run(stored()), store, config, summary, True, on_progress, given, batch)
+    _store(runner.run(stored()), store, made_by(config), summary, True, on_progress, given, batch)
     return summary
 
 
@@ -141,7 +106,8 @@ def _new(items: Iterable[Document | InputError], store: Store, summary: IngestSu
             if doc.id in held:
                 summary.already += 1
             else:
-                given[doc.id] = Stored(doc.raw, {name: getattr(doc, name) for name in GIVEN})
+                raw = doc.raw if doc.raw is not None else doc.text  # (a record read back keeps no input)
+                given[doc.id] = Stored(raw, {name: getattr(doc, name) for name in GIVEN})
                 yield doc
         chunk.clear()
 
@@ -149,7 +115,7 @@ def _new(items: Iterable[Document | InputError], store: Store, summary: IngestSu
         if isinstance(item, InputError):
             summary.unreadable.append(f"{item.path}: {item.message}")
             if on_error:
-                on_error(f"cannot open {item.path}: {item.message}")
+                on_error(f"cannot read {item.path}: {item.message}")
             continue
         summary.read += 1
         item.published = item.published or published
@@ -163,10 +129,9 @@ def _new(items: Iterable[Document | InputError], store: Store, summary: IngestSu
     yield from flush()
 
 
-def _store(docs: Iterable[Document], store: Store, config: PipelineConfig, summary: IngestSummary,
-           replace: bool, on_progress: Callable[[int], None] | None, given: dict[str, Stored], size: int) -> None:
+def _store(docs: Iterable[Document], store: Store, who: dict, summary: IngestSummary, replace: bool,
+           on_progress: Callable[[int], None] | None, given: dict[str, Stored], size: int) -> None:
     batch: list[tuple[dict, Stored]] = []
-    who = made_by(config)
     for doc in docs:
         if doc.failed:
             summary.failed += 1
