@@ -419,30 +419,35 @@ class Store:
                          " WHERE q.article = a.n AND (e.kb_id = ? OR e.name = ?))")
             params += [quote_by, quote_by]
         page = [max(1, min(limit, MAX_LIMIT)), max(0, offset)]
+        matched = f"SELECT a.n, a.cluster, {score} AS score FROM {source} WHERE {' AND '.join(where)}"
         if collapse:  # the best copy of each story, with how many match
-            rows = self.execute(
-                f"SELECT a.id, a.title, a.outlet, a.published, {self.text_of_record}, h.score, c.id, h.copies FROM"
-                f" (SELECT n, cluster, score, copies FROM (SELECT n, cluster, score, count(*) OVER w AS copies,"
-                f" row_number() OVER (w ORDER BY score, n) AS k FROM (SELECT a.n, a.cluster, {score} AS score"
-                f" FROM {source} WHERE {' AND '.join(where)}) m WINDOW w AS (PARTITION BY cluster)) r WHERE k = 1) h"
-                " JOIN articles a ON a.n = h.n JOIN articles c ON c.n = h.cluster ORDER BY h.score, h.n LIMIT ? OFFSET ?",
-                params + page).fetchall()
+            matched = (f"SELECT n, cluster, score, copies FROM (SELECT n, cluster, score, count(*) OVER w AS copies,"
+                       f" row_number() OVER (w ORDER BY score, n) AS k FROM ({matched}) m"
+                       " WINDOW w AS (PARTITION BY cluster)) r WHERE k = 1")
         else:
-            rows = self.execute(
-                f"SELECT a.id, a.title, a.outlet, a.published, {self.text_of_record}, {score} AS score, c.id, 1"
-                f" FROM {source} JOIN articles c ON c.n = a.cluster WHERE {' AND '.join(where)}"
-                " ORDER BY score, a.n LIMIT ? OFFSET ?", params + page).fetchall()
+            matched = f"SELECT n, cluster, score, 1 AS copies FROM ({matched}) m"
+        rows = self.execute(  # (the page first, then the texts of its articles alone)
+            f"SELECT a.id, a.title, a.outlet, a.published, {self.text_of_record}, h.score, c.id, h.copies"
+            f" FROM ({matched} ORDER BY score, n LIMIT ? OFFSET ?) h"
+            " JOIN articles a ON a.n = h.n JOIN articles c ON c.n = h.cluster ORDER BY h.score, h.n",
+            params + page).fetchall()
         wanted = q.all_terms()
         return [Hit(aid, title, outlet, published, float(score), *_snippet(text, wanted), cluster, copies)
                 for aid, title, outlet, published, text, score, cluster, copies in rows]
 
 
 def _snippet(text: str, wanted: set[str]) -> tuple[str, int, int, tuple[tuple[int, int], ...]]:
-    """The text around the first matching word, with the offsets of the snippet and of the words in it."""
-    hits = [(s, e) for term, s, e in term_spans(text) if term in wanted]
-    if not hits:
-        start, end = 0, min(len(text), SNIPPET_CHARS)
-    else:
-        start = max(0, hits[0][0] - SNIPPET_CHARS // 4)
-        end = min(len(text), start + SNIPPET_CHARS)
-    return text[start:end], start, end, tuple((s, e) for s, e in hits if start <= s and e <= end)
+    """The text around the first matching word, with the offsets of the snippet and of the words in it (the text read
+    only as far as the snippet goes)."""
+    spans = ((s, e) for term, s, e in term_spans(text) if term in wanted)
+    first = next(spans, None)
+    if first is None:
+        return text[:SNIPPET_CHARS], 0, min(len(text), SNIPPET_CHARS), ()
+    start = max(0, first[0] - SNIPPET_CHARS // 4)
+    end = min(len(text), start + SNIPPET_CHARS)
+    found = [first] if first[1] <= end else []
+    for s, e in spans:
+        if e > end:
+            break
+        found.append((s, e))
+    return text[start:end], start, end, tuple(found)
