@@ -64,7 +64,7 @@ CREATE TABLE dates (
 
 _FULL_TEXT = {
     # the analysed title and body (store/analyser.py), ranked by bm25
-    "sqlite": "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, tokenize = 'unicode61')",
+    "sqlite": "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, tokenize = 'ascii')",
     # the same terms as a tsvector (the title's weighted A), and trigrams of names for finding an entity by part of it
     "postgresql": """
 CREATE TABLE articles_fts (n BIGINT PRIMARY KEY REFERENCES articles (n) ON DELETE CASCADE, doc TSVECTOR NOT NULL);

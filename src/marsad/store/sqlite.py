@@ -36,6 +36,7 @@ class SqliteStore(Store):
                 self.db.execute("PRAGMA synchronous = NORMAL")  # (WAL: a killed process loses no committed batch)
                 self.db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
                 self.db.execute("PRAGMA foreign_keys = ON")
+                self.db.execute("PRAGMA cache_size = -65536")
                 self._prepare()
                 return
             except (sqlite3.OperationalError, StoreError) as err:
