@@ -495,3 +495,15 @@ def test_records_of_marsad_analyze_are_stored_as_they_are(stored, corpus, store_
         assert [r for r in mine[table] if r[0] != "older"] == theirs[table]
     run = marsad("ingest", "--records", str(records), "--db", store_url)
     assert f"0 stored, {ARTICLES + 1} already there" in run.stderr
+
+
+def test_records_stored_by_two_processes_make_the_same_store(stored, tmp_path):
+    source = open_store(stored)
+    lines = [json.dumps(r, ensure_ascii=False) for r in source.records()]
+    source.close()
+    records = tmp_path / "records.jsonl"
+    records.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one, two = another(stored, tmp_path, "one"), another(stored, tmp_path, "two")
+    assert marsad("ingest", "--records", str(records), "--db", one, "--batch", "7").returncode == 0
+    assert marsad("ingest", "--records", str(records), "--db", two, "--batch", "7", "--jobs", "2").returncode == 0
+    assert snapshot(one) == snapshot(two)

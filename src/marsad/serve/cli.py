@@ -235,7 +235,7 @@ def ingest(
         with progress:
             cfg = _config(config, tagger)
             if paths and records:
-                summary = store_records(paths, store, batch=batch, on_progress=on_progress,
+                summary = store_records(paths, store, jobs=jobs, batch=batch, on_progress=on_progress,
                                         on_error=lambda m: stderr.print(f"marsad: {m}", markup=False))
             elif paths:
                 summary = run_ingest(paths, store, cfg, jobs=jobs, published=published, reanalyse=reanalyse, batch=batch,

@@ -14,34 +14,20 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..events.codebook import codebook
 from .analyser import Query, parse_query, term_spans, terms
 from .duplicates import VERSION as SIGNATURES, DuplicateIndex, signature
+from .rows import ARTICLE_COLUMNS, Rows, Stored, prepare
 from .schema import SCHEMA_VERSION, TABLES, migration, statements
 
 SNIPPET_CHARS = 160  # around the first matching word
 MAX_LIMIT = 1_000
 CO_OCCURRING = 5  # entities listed as seen with another
 ROLES_LISTED = 5  # an entity's roles listed across articles, the most seen first
-RAW_LEVEL = 1  # zlib level of the stored input: a third of its size, at a fifth of level 6's time
 LOOKUP = 500  # ids looked up at once
-_ENTITIES = "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_MENTIONS = "INSERT INTO mentions VALUES (?, ?, ?, ?)"
-_QUOTES = "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_EVENTS = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_DATES = "INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?)"
 
 
 class StoreError(RuntimeError):
     """A store this marsad cannot use: not a database, a newer schema, a disk that refuses writes, a server gone."""
-
-
-@dataclass(frozen=True, slots=True)
-class Stored:
-    """An article's input as read, kept to analyse it again: the raw text and the fields its input gave before any
-    analysis (a JSON Lines title, a page's publication date)."""
-    raw: str
-    fields: dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +182,7 @@ class Store:
         self.execute("UPDATE articles SET cluster = n")
         for n, record in self._each():
             sig = signature(terms(json.loads(record).get("text") or ""))
-            cluster = self._join(n, self._index.add(n, sig) if sig is not None else [])
+            cluster = self._join(n, self._index.add(n, sig) if sig is not None else [], {})
             self.execute("UPDATE articles SET signature = ?, cluster = ? WHERE n = ?", (sig, cluster, n))
             self._indexed = n
         self.execute("DELETE FROM meta WHERE key = 'signatures'")
@@ -219,74 +205,56 @@ class Store:
     def put(self, records: Sequence[tuple[dict, Stored]], made_by: dict, replace: bool = False) -> int:
         """Store records with their input in one transaction; those already stored are left as they are (or
         replaced with `replace`). Returns how many were written."""
-        written = 0
         made = json.dumps(made_by, sort_keys=True)
+        return self.put_rows([prepare(record, given, made) for record, given in records], replace)
+
+    def put_rows(self, prepared: Sequence[Rows], replace: bool = False) -> int:
+        """Store prepared records (store/rows.py) in one transaction, as `put` does."""
         try:
             with self.transaction():
-                index = self._duplicates()
-                last = self.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0]
-                pending: dict[str, list[tuple]] = {}  # the rows of the other tables, stored a statement a table
-                for record, raw in records:
-                    kept = None
-                    if replace:
-                        kept = self.execute("SELECT n, cluster FROM articles WHERE id = ?", (record["id"],)).fetchone()
-                        if kept is not None:
-                            self._unindex(kept[0])
-                            self.execute("DELETE FROM articles WHERE n = ?", (kept[0],))
-                    stored = self._insert(record, raw, made, index, kept or (last + 1, None), pending)
-                    written += stored
-                    last += stored and kept is None
-                for sql, rows in pending.items():
-                    self.executemany(sql, rows)
+                return self._put_rows(prepared, replace)
         except BaseException:
             self._index = None  # (it may hold what was rolled back)
             raise
-        return written
 
-    def _insert(self, record: dict, given: Stored, made_by: str, index: DuplicateIndex,
-                place: tuple[int, int | None], pending: dict[str, list[tuple]]) -> int:
-        """Insert one record as row `n` of `cluster` (`place`: an article analysed again keeps both; a new one's
-        cluster is found here), its layers' rows added to `pending`; 0 when another ingest stored it meanwhile."""
-        src = record["source"]
-        text = record["text"]
-        title_terms, body_terms = terms(record["title"] or ""), terms(text)
-        sig = signature(body_terms)
-        n, cluster = place
-        if cluster is None:
-            cluster = self._join(n, index.copies(sig) if sig is not None else [])
-        inserted = self.execute(
-            "INSERT INTO articles (n, cluster, id, url, input_id, source_path, source_format, published, title, outlet,"
-            " language, body_hash, raw, given, record, made_by, signature)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (n, cluster, record["id"], src.get("url"), src.get("input_id"), src.get("path"), src["format"],
-             record["published"], record["title"], record["outlet"], record.get("language"), record["body_hash"],
-             zlib.compress(given.raw.encode("utf-8", "surrogatepass"), RAW_LEVEL),
-             json.dumps(given.fields, ensure_ascii=False), json.dumps(record, ensure_ascii=False), made_by,
-             sig)).rowcount
-        if not inserted:
-            return 0  # (stored meanwhile by another ingest)
-        if sig is not None and place[1] is None:
-            index.insert(n, sig)
-            self._indexed = n
-        rows = pending.setdefault
-        rows(_ENTITIES, []).extend(
-            (n, e["id"], e["type"], e["name"], e.get("name_en"), e.get("kb_id"), e.get("country"), e.get("actor"),
-             len(e["mentions"]), json.dumps(e.get("roles") or [], ensure_ascii=False)) for e in record["entities"])
-        rows(_MENTIONS, []).extend((n, e["id"], m["start"], m["end"]) for e in record["entities"] for m in e["mentions"])
-        rows(_QUOTES, []).extend(
-            (n, k, q["start"], q["end"], q["kind"], q.get("speaker"), q.get("speaker_text"), q.get("addressee"),
-             q.get("source")) for k, q in enumerate(record.get("quotes") or []))
-        book = codebook()
-        rows(_EVENTS, []).extend(
-            (n, k, e["cameo"], book[e["cameo"]].root if e["cameo"] in book else e.get("root"),
-             e["source"]["entity"], e["source"]["actor"], e["target"]["entity"], e["target"]["actor"],
-             (e.get("date") or {}).get("value"), e.get("place"), e["trigger"]["start"], e["trigger"]["end"],
-             int(bool(e.get("negated"))), int(bool(e.get("reported"))), float(e.get("confidence", 0.5)))
-            for k, e in enumerate(record.get("events") or []))
-        rows(_DATES, []).extend((n, k, d["start"], d["end"], d.get("value"), d["grain"])
-                                for k, d in enumerate(record.get("dates") or []))
-        rows(self.full_text_insert, []).append(self._full_text_row(n, title_terms, body_terms))
-        return 1
+    def _put_rows(self, prepared: Sequence[Rows], replace: bool) -> int:
+        """Within the writers' lock (so that what the store holds cannot change meanwhile): each new article given its
+        number and cluster in order, then every table's rows stored a statement a table."""
+        index = self._duplicates()
+        last = self.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0]
+        skip = set() if replace else self.stored(r.id for r in prepared)
+        batch: dict[int, int] = {}  # number -> cluster of this batch's articles, not in the table yet
+        new: list[tuple[int, Rows]] = []
+        pending: dict[str, list[tuple]] = {}  # the rows of the other tables
+        for rows in prepared:
+            if rows.id in skip:
+                continue
+            skip.add(rows.id)
+            kept = None
+            if replace:
+                kept = self.execute("SELECT n, cluster FROM articles WHERE id = ?", (rows.id,)).fetchone()
+                if kept is not None:
+                    self._unindex(kept[0])
+                    self.execute("DELETE FROM articles WHERE n = ?", (kept[0],))
+            if kept is not None:
+                n, batch[n] = kept  # (an article analysed again keeps its number and its cluster)
+            else:
+                n = last = last + 1
+                batch[n] = self._join(n, index.copies(rows.signature) if rows.signature is not None else [], batch)
+                if rows.signature is not None:
+                    index.insert(n, rows.signature)
+                    self._indexed = n
+            new.append((n, rows))
+            for sql, values in rows.layers:
+                pending.setdefault(sql, []).extend((n, *v) for v in values)
+            pending.setdefault(self.full_text_insert, []).append(
+                self._full_text_row(n, rows.title_terms, rows.body_terms))
+        self.executemany(f"INSERT INTO articles (n, cluster, {', '.join(ARTICLE_COLUMNS)})"
+                         f" VALUES (?, ?, {', '.join('?' * len(ARTICLE_COLUMNS))})",
+                         [(n, batch[n], *rows.article) for n, rows in new])
+        for sql, values in pending.items():
+            self.executemany(sql, values)
+        return len(new)
 
     # --- near-duplicates -----------------------------------------------------------------------------------
     def _duplicates(self) -> DuplicateIndex:
@@ -302,13 +270,18 @@ class Store:
             self._indexed = rows[-1][0]
         return self._index
 
-    def _join(self, n: int, copies: Sequence[int]) -> int:
-        """The cluster of a new article `n`: that of the stored articles it nearly copies, their clusters merged when
-        it joins several; a cluster is named by its first article."""
-        clusters = {c for (c,) in self._in("SELECT DISTINCT cluster FROM articles WHERE n IN ({})", copies)}
+    def _join(self, n: int, copies: Sequence[int], batch: dict[int, int]) -> int:
+        """The cluster of a new article `n`: that of the articles it nearly copies (stored, or of this `batch`), their
+        clusters merged when it joins several; a cluster is named by its first article."""
+        clusters = {batch[c] for c in copies if c in batch}
+        clusters |= {c for (c,) in self._in("SELECT DISTINCT cluster FROM articles WHERE n IN ({})",
+                                             [c for c in copies if c not in batch])}
         cluster = min(clusters | {n})
         for other in clusters - {cluster}:
             self.execute("UPDATE articles SET cluster = ? WHERE cluster = ?", (cluster, other))
+            for k, c in batch.items():
+                if c == other:
+                    batch[k] = cluster
         return cluster
 
     def _in(self, sql: str, values: Sequence) -> Iterator[tuple]:

@@ -72,6 +72,7 @@ class DuplicateIndex:
     def __init__(self) -> None:
         self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
         self._sigs: dict[int, bytes] = {}
+        self._last: tuple[bytes, MinHash] | None = None
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -90,6 +91,9 @@ class DuplicateIndex:
         self._lsh.insert(key, self._minhash(sig))
         self._sigs[key] = sig
 
-    @staticmethod
-    def _minhash(sig: bytes) -> MinHash:
-        return MinHash(seed=SEED, hashvalues=_values(sig), permutations=_EMPTY.permutations, scheme=_EMPTY.scheme)
+    def _minhash(self, sig: bytes) -> MinHash:
+        """The MinHash of a signature (the last one made kept: `copies` then `insert` ask for the same)."""
+        if self._last is None or self._last[0] != sig:
+            self._last = (sig, MinHash(seed=SEED, hashvalues=_values(sig), permutations=_EMPTY.permutations,
+                                       scheme=_EMPTY.scheme))
+        return self._last[1]

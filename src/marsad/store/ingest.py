@@ -6,6 +6,11 @@ same command run again goes on where the last committed batch ended.
 """
 from __future__ import annotations
 
+import functools
+import gc
+import itertools
+import json
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,8 +20,9 @@ from ..config import PipelineConfig
 from ..document import Document, Source
 from ..ingest import IngestStats, InputError, read_inputs
 from ..record import to_record
-from ..scale.local import LocalRunner
-from .base import Store, Stored
+from ..scale.local import DEFAULT_START, LocalRunner, usable_cpus
+from .base import Store
+from .rows import Stored, prepare_pair
 
 GIVEN = ("title", "published", "outlet", "byline")  # what a reader may set before analysis, kept with the input
 BATCH = 250  # records a transaction stores: a kill loses at most this much work, never stores half of it
@@ -55,18 +61,20 @@ def ingest(paths: Iterable[str], store: Store, config: PipelineConfig, *, jobs: 
     return summary
 
 
-def store_records(paths: Iterable[str], store: Store, *, batch: int = BATCH,
+def store_records(paths: Iterable[str], store: Store, *, jobs: int = 1, batch: int = BATCH,
                   on_progress: Callable[[int], None] | None = None, on_error: Callable[[str], None] | None = None
                   ) -> IngestSummary:
     """Store records that `marsad analyze` (or another runner) wrote, as they are: nothing is analysed. A record
-    read back is the input kept for re-analysis (its text); a line that is no record is counted unreadable."""
+    read back is the input kept for re-analysis (its text); a line that is no record is counted unreadable. With
+    `jobs`, worker processes make the rows while the store writes."""
     from ..export.records import BadRecord, read_records
 
     summary = IngestSummary()
     given: dict[str, Stored] = {}
     items = (InputError(r.where, r.message) if isinstance(r, BadRecord) else r for r in read_records(paths))
     docs = _new(items, store, summary, None, False, on_error, given)
-    _store(docs, store, {"stored_by": __version__, "from": "records"}, summary, False, on_progress, given, batch)
+    _store(docs, store, {"stored_by": __version__, "from": "records"}, summary, False, on_progress, given, batch,
+           jobs)
     return summary
 
 
@@ -130,21 +138,53 @@ def _new(items: Iterable[Document | InputError], store: Store, summary: IngestSu
 
 
 def _store(docs: Iterable[Document], store: Store, who: dict, summary: IngestSummary, replace: bool,
-           on_progress: Callable[[int], None] | None, given: dict[str, Stored], size: int) -> None:
-    batch: list[tuple[dict, Stored]] = []
-    for doc in docs:
-        if doc.failed:
-            summary.failed += 1
-        batch.append((to_record(doc), given.pop(doc.id)))
-        if len(batch) >= size:
-            summary.stored += store.put(batch, who, replace=replace)
-            batch.clear()
-            if on_progress:
-                on_progress(summary.stored)
-    if batch:
-        summary.stored += store.put(batch, who, replace=replace)
+           on_progress: Callable[[int], None] | None, given: dict[str, Stored], size: int, jobs: int = 1) -> None:
+    def pairs() -> Iterator[tuple[dict, Stored]]:
+        for doc in docs:
+            summary.failed += doc.failed
+            yield to_record(doc), given.pop(doc.id)
+
+    def progress(stored: int) -> None:
+        summary.stored = stored
         if on_progress:
-            on_progress(summary.stored)
+            on_progress(stored)
+
+    put_all(pairs(), store, who, jobs=jobs, batch=size, replace=replace, on_progress=progress)
+
+
+def put_all(pairs: Iterable[tuple[dict, Stored]], store: Store, made_by: dict, *, jobs: int = 1, batch: int = BATCH,
+            replace: bool = False, on_progress: Callable[[int], None] | None = None) -> int:
+    """Store (record, input) pairs a batch a transaction; with `jobs`, worker processes make the next batch's rows
+    (store/rows.py) while this one writes the last. Returns how many were written."""
+    work = functools.partial(prepare_pair, made_by=json.dumps(made_by, sort_keys=True))
+    chunks = iter(lambda it=iter(pairs): list(itertools.islice(it, batch)), [])
+    stored = 0
+
+    def put(rows) -> None:
+        nonlocal stored
+        gc.disable()  # (a batch's rows are few and acyclic: no collection while they are written)
+        try:
+            stored += store.put_rows(rows, replace=replace)
+        finally:
+            gc.enable()
+        gc.freeze()  # what the run keeps (the duplicate index grows by every article) need not be walked again
+        if on_progress:
+            on_progress(stored)
+
+    if min(jobs, usable_cpus()) <= 1:
+        for chunk in chunks:
+            put(list(map(work, chunk)))
+        return stored
+    with multiprocessing.get_context(DEFAULT_START).Pool(min(jobs, usable_cpus())) as pool:
+        ahead = None
+        for chunk in chunks:  # (read here, in this thread: the store is used by no other)
+            job = pool.map_async(work, chunk, chunksize=max(1, len(chunk) // (jobs * 4)))
+            if ahead is not None:
+                put(ahead.get())
+            ahead = job
+        if ahead is not None:
+            put(ahead.get())
+    return stored
 
 
 def default_db(environ: dict | None = None) -> str:
