@@ -188,7 +188,7 @@ def _emit(doc: Document | InputError, format: OutputFormat, held: list[Document]
 
 
 def _db_option():
-    return typer.Option("--db", help="The store: an SQLite file (default ./marsad.db, or $MARSAD_DB).")
+    return typer.Option("--db", help="The store: an SQLite file (default ./marsad.db, or $MARSAD_DB), or postgresql://….")
 
 
 @app.command()
@@ -256,18 +256,25 @@ def ingest(
 
 def _existing_store(db: Optional[str]):
     """The store --db names (or the default one), opened; a usage error when there is none or it is no store."""
-    from ..store import StoreError, is_server, open_store
+    from ..store import StoreError, open_store
     from ..store.ingest import default_db
 
     url = db or default_db()
-    if not is_server(url) and not Path(url.removeprefix("sqlite:///")).exists():
-        stderr.print(f"marsad: {url}: no store there (marsad ingest makes one)", markup=False)
-        raise typer.Exit(EXIT_USAGE)
+    _require(url)
     try:
         return open_store(url)
     except StoreError as err:
         stderr.print(f"marsad: {err}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
+
+
+def _require(url: str) -> None:
+    """A usage error where no SQLite store is at `url` (a server's is checked by connecting)."""
+    from ..store import is_server
+
+    if not is_server(url) and not Path(url.removeprefix("sqlite:///")).exists():
+        stderr.print(f"marsad: {url}: no store there (marsad ingest makes one)", markup=False)
+        raise typer.Exit(EXIT_USAGE)
 
 
 @contextmanager
@@ -342,6 +349,30 @@ def entities(
         together = "، ".join(f"{name} ({n})" for name, n in e.together)
         print(f"{e.name} ({e.name_en or '-'}, {e.type}, {e.key}): {e.mentions} mentions in {e.articles} articles, "
               f"{e.first_seen or '-'} to {e.last_seen or '-'}; with {together or '-'}")
+
+
+@app.command()
+def serve(
+    db: Annotated[Optional[str], _db_option()] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback unless told otherwise).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the HTTP API over a store, read only (OpenAPI at /api/v1/openapi.json)."""
+    import uvicorn
+
+    from ..store import StoreError
+    from ..store.ingest import default_db
+    from .api import create_app
+
+    url = db or default_db()
+    _require(url)
+    try:
+        api = create_app(url)
+    except StoreError as err:
+        stderr.print(f"marsad: {err}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    stderr.print(f"marsad: serving {url} on http://{host}:{port}/api/v1/ (OpenAPI: /api/v1/openapi.json)", markup=False)
+    uvicorn.run(api, host=host, port=port, log_level="warning")
 
 
 def _sources(paths: Optional[list[str]], db: Optional[str], counts: Counter) -> Iterator[Document]:

@@ -10,14 +10,15 @@ def is_server(url: str) -> bool:
     return url.startswith(("postgresql:", "postgres:"))
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, read_only: bool = False) -> Store:
+    """The store `url` names; `read_only` never makes, upgrades or writes it."""
     if is_server(url):
         from .postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url, read_only)
     from .sqlite import SqliteStore
 
-    return SqliteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+    return SqliteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"), read_only)
 
 
 __all__ = ["Hit", "Store", "Stored", "StoreError", "is_server", "open_store"]

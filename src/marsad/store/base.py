@@ -65,6 +65,7 @@ class Store:
     """A store: subclasses connect and say how their engine indexes and matches text."""
     dialect: str
     where: str  # the store's path or server, for messages
+    read_only: bool = False  # opened to be read only: never made, upgraded or written
 
     _faults: tuple[type[Exception], ...]  # the engine's errors of the disk, the file or the server
 
@@ -128,6 +129,9 @@ class Store:
 
     # --- the schema ----------------------------------------------------------------------------------------
     def _prepare(self) -> None:
+        if self.read_only:
+            self._check_current()
+            return
         if not self._tables():
             with self.transaction():
                 if not self._tables():  # (another process may have made it while this one waited)
@@ -154,6 +158,16 @@ class Store:
             with self.transaction():
                 if self._meta("signatures") != SIGNATURES:
                     self._sign_again()
+
+    def _check_current(self) -> None:
+        """A store to read as it is: of this marsad's schema and signatures, else a clear error."""
+        if "meta" not in self._tables():
+            raise StoreError(f"{self.where}: no marsad store there (marsad ingest makes one)")
+        version = self._version()
+        if version != SCHEMA_VERSION or self._meta("signatures") != SIGNATURES:
+            raise StoreError(f"{self.where}: a store of schema {version}, this marsad reads {SCHEMA_VERSION}: "
+                             "run marsad ingest on it once to upgrade it" if version < SCHEMA_VERSION else
+                             f"{self.where}: made by another marsad (schema {version}): upgrade marsad")
 
     def _meta(self, key: str) -> str | None:
         row = self.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -299,6 +313,11 @@ class Store:
         out = {t: self.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # (names are ours)
         out["stories"] = self.execute("SELECT count(DISTINCT cluster) FROM articles").fetchone()[0]
         return out
+
+    def record(self, article_id: str) -> dict | None:
+        """The stored record of one article, by its id."""
+        row = self.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return json.loads(row[0]) if row else None
 
     def records(self) -> Iterator[dict]:
         for (record,) in self.stream("SELECT record FROM articles ORDER BY n"):

@@ -22,7 +22,8 @@ class PostgresStore(Store):
     dialect = "postgresql"
     text_of_record = "(a.record::json ->> 'text')"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, read_only: bool = False) -> None:
+        self.read_only = read_only
         try:
             import psycopg
         except ImportError:
@@ -30,7 +31,8 @@ class PostgresStore(Store):
         self._faults = (psycopg.OperationalError, psycopg.InterfaceError)
         self.where = url.rsplit("@", 1)[-1]  # (no password in messages)
         try:
-            self.db = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            self.db = psycopg.connect(url, autocommit=True, connect_timeout=10,
+                                      options="-c default_transaction_read_only=on" if read_only else None)
         except self._faults as err:
             raise StoreError(f"{self.where}: cannot reach the PostgreSQL server ({_first_line(err)})") from None
         except psycopg.ProgrammingError as err:  # a URL psycopg cannot read

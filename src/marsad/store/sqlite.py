@@ -25,14 +25,20 @@ class SqliteStore(Store):
     _faults = (sqlite3.DatabaseError,)  # the disk's and the file's (OperationalError among them)
     text_of_record = "json_extract(a.record, '$.text')"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.where = self.path = str(path)
+        self.read_only = read_only
+        if read_only and not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no marsad store there (marsad ingest makes one)")
         deadline = time.monotonic() + BUSY_MS / 1000
         while True:
             try:
-                self.db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+                self.db = (sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True,
+                                           timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
+                           if read_only else sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None))
                 self.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-                self.db.execute("PRAGMA journal_mode = WAL")
+                if not read_only:
+                    self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")  # (WAL: a killed process loses no committed batch)
                 self.db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
                 self.db.execute("PRAGMA foreign_keys = ON")
