@@ -10,16 +10,14 @@ import urllib.request
 
 import pytest
 
+from fastapi.testclient import TestClient
+
 from marsad.config import PipelineConfig
+from marsad.serve.api import create_app
 from marsad.store import StoreError, open_store
 from marsad.store.ingest import ingest
 
 from ..conftest import saudinewsnet_day
-
-pytest.importorskip("httpx")
-from fastapi.testclient import TestClient  # noqa: E402
-
-from marsad.serve.api import create_app  # noqa: E402
 
 ARTICLES = 30
 
