@@ -22,21 +22,6 @@ class BadRecord:
     message: str
 
 
-def stored_records(url: str) -> Iterator[Document | BadRecord]:
-    """The records of a store, as Documents."""
-    from ..store import open_store
-
-    store = open_store(url)
-    try:
-        for record in store.records():
-            try:
-                yield from_record(record)
-            except (RecordError, KeyError, TypeError) as err:
-                yield BadRecord(f"{url}:{record.get('id')}", str(err)[:200])
-    finally:
-        store.close()
-
-
 def read_records(paths: Iterable[str]) -> Iterator[Document | BadRecord]:
     for path in paths:
         try:

@@ -377,8 +377,8 @@ def serve(
 
 def _sources(paths: Optional[list[str]], db: Optional[str], counts: Counter) -> Iterator[Document]:
     """The documents of record files, or of a store; an unreadable record is one line on stderr."""
-    from ..export.records import BadRecord, read_records, stored_records
-    from ..store import StoreError
+    from ..export.records import BadRecord, read_records
+    from ..store import StoreError, stored_records
 
     if not paths and not db:
         raise typer.BadParameter("give record files (or -), or --db for a store", param_hint="PATHS")

@@ -3,6 +3,11 @@ a path or `sqlite:///path` for the embedded SQLite file (the default, `./marsad.
 `postgresql://user@host/db` for a PostgreSQL server (the `postgres` extra)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from ..document import Document
+from ..export.records import BadRecord
+from ..record import RecordError, from_record
 from .base import Hit, Store, Stored, StoreError
 
 
@@ -21,4 +26,17 @@ def open_store(url: str, read_only: bool = False) -> Store:
     return SqliteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"), read_only)
 
 
-__all__ = ["Hit", "Store", "Stored", "StoreError", "is_server", "open_store"]
+def stored_records(url: str) -> Iterator[Document | BadRecord]:
+    """The records of a store, as Documents (a stored record this marsad cannot read: a BadRecord)."""
+    store = open_store(url)
+    try:
+        for record in store.records():
+            try:
+                yield from_record(record)
+            except (RecordError, KeyError, TypeError) as err:
+                yield BadRecord(f"{url}:{record.get('id')}", str(err)[:200])
+    finally:
+        store.close()
+
+
+__all__ = ["Hit", "Store", "Stored", "StoreError", "is_server", "open_store", "stored_records"]
