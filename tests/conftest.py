@@ -24,6 +24,16 @@ def saudinewsnet_day(day: str = "2015-07-21") -> list[dict]:
         return json.loads(z.read(z.namelist()[0]))
 
 
+def day_jsonl(path: Path, articles: int) -> Path:
+    """The first `articles` of a SaudiNewsNet day written to `path` as JSON Lines (id snn-K, text, title,
+    published): a test's input, read from ../shared, never copied into the repo."""
+    lines = [json.dumps({"id": f"snn-{k}", "text": a["content"], "title": a["title"],
+                         "published": a["date_extracted"][:10]}, ensure_ascii=False)
+             for k, a in enumerate(saudinewsnet_day()[:articles])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def example_text() -> str:
     return EXAMPLE.read_text(encoding="utf-8")

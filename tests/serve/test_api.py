@@ -17,7 +17,7 @@ from marsad.serve.api import create_app
 from marsad.store import StoreError, open_store
 from marsad.store.ingest import ingest
 
-from ..conftest import saudinewsnet_day
+from ..conftest import day_jsonl
 
 ARTICLES = 30
 
@@ -25,12 +25,8 @@ ARTICLES = 30
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     folder = tmp_path_factory.mktemp("api")
-    lines = [json.dumps({"id": f"snn-{k}", "text": a["content"], "title": a["title"],
-                         "published": a["date_extracted"][:10]}, ensure_ascii=False)
-             for k, a in enumerate(saudinewsnet_day()[:ARTICLES])]
-    (folder / "day.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     store = open_store(str(folder / "m.db"))
-    ingest([str(folder / "day.jsonl")], store, PipelineConfig())
+    ingest([str(day_jsonl(folder / "day.jsonl", ARTICLES))], store, PipelineConfig())
     store.close()
     return str(folder / "m.db")
 

@@ -20,7 +20,7 @@ from marsad.store.ingest import ingest
 from marsad.store import Stored
 from marsad.store.schema import SCHEMA_VERSION
 
-from ..conftest import saudinewsnet_day
+from ..conftest import day_jsonl, saudinewsnet_day
 from .conftest import cluster_folder, empty_store, new_database, start_cluster, stop_cluster, with_database
 
 ARTICLES = 60
@@ -28,13 +28,8 @@ ARTICLES = 60
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """60 SaudiNewsNet articles as JSON Lines (read from ../shared for the test, never copied into the repo)."""
-    folder = tmp_path_factory.mktemp("corpus")
-    lines = [json.dumps({"id": f"snn-{k}", "text": a["content"], "title": a["title"],
-                         "published": a["date_extracted"][:10]}, ensure_ascii=False)
-             for k, a in enumerate(saudinewsnet_day()[:ARTICLES])]
-    (folder / "day.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return folder / "day.jsonl"
+    """60 SaudiNewsNet articles as JSON Lines."""
+    return day_jsonl(tmp_path_factory.mktemp("corpus") / "day.jsonl", ARTICLES)
 
 
 def marsad(*args: str, cwd=None) -> subprocess.CompletedProcess:
