@@ -395,6 +395,24 @@ def _sources(paths: Optional[list[str]], db: Optional[str], counts: Counter) -> 
         raise typer.Exit(EXIT_USAGE) from None
 
 
+def _write_out(out: Optional[Path], binary: bool, write, name: str, counts: Counter) -> None:
+    """Rows written by `write(stream)` to --out (bytes for Parquet) or stdout; the count on stderr, exit 1 when a
+    record was unreadable, exit 2 when the format cannot be written here (Parquet without pyarrow)."""
+    try:
+        if out is None:
+            written = write(sys.stdout)
+        else:
+            with open(out, "wb") if binary else open(out, "w", encoding="utf-8", newline="") as stream:
+                written = write(stream)
+    except RuntimeError as err:
+        stderr.print(f"marsad: {err}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    stderr.print(f"marsad: {written} {name} from {counts['records']} records, {counts['bad']} unreadable",
+                 markup=False)
+    if counts["bad"]:
+        raise typer.Exit(EXIT_FAILED_INPUT)
+
+
 def _table_command(name: str):
     def export_table(
         paths: Annotated[Optional[list[str]], typer.Argument(help="Record files (JSON Lines, .gz too) or -; or --db.")] = None,
@@ -409,22 +427,8 @@ def _table_command(name: str):
         table = TABLES[name]
         counts: Counter = Counter()
         rows = (row for doc in _sources(paths, db, counts) for row in table.rows(doc))
-        try:
-            if out is None:
-                written = write(rows, table, format.value, sys.stdout)
-            elif format is ExportFormat.parquet:
-                with open(out, "wb") as stream:
-                    written = write(rows, table, format.value, stream)
-            else:
-                with open(out, "w", encoding="utf-8", newline="") as stream:
-                    written = write(rows, table, format.value, stream)
-        except RuntimeError as err:
-            stderr.print(f"marsad: {err}", markup=False)
-            raise typer.Exit(EXIT_USAGE) from None
-        stderr.print(f"marsad: {written} {name} from {counts['records']} records, {counts['bad']} unreadable",
-                     markup=False)
-        if counts["bad"]:
-            raise typer.Exit(EXIT_FAILED_INPUT)
+        _write_out(out, format is ExportFormat.parquet, lambda stream: write(rows, table, format.value, stream),
+                   name, counts)
 
     export_table.__doc__ = f"The {name} of records or of a store, one row each (JSON Lines, CSV or Parquet)."
     return export_table
@@ -464,20 +468,7 @@ def export_events(
         return write(rows(), Table("events", tuple((c, column_type(c)) for c in chosen), event_rows), format.value,
                      stream)
 
-    try:
-        if out is None:
-            written = to(sys.stdout)
-        else:
-            with open(out, "wb") if format is EventFormat.parquet else open(out, "w", encoding="utf-8",
-                                                                             newline="") as stream:
-                written = to(stream)
-    except RuntimeError as err:
-        stderr.print(f"marsad: {err}", markup=False)
-        raise typer.Exit(EXIT_USAGE) from None
-    stderr.print(f"marsad: {written} events from {counts['records']} records, {counts['bad']} unreadable",
-                 markup=False)
-    if counts["bad"]:
-        raise typer.Exit(EXIT_FAILED_INPUT)
+    _write_out(out, format is EventFormat.parquet, to, "events", counts)
 
 
 @evaluate_app.command("ner")
