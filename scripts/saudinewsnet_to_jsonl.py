@@ -2,6 +2,7 @@
 """SaudiNewsNet's zipped daily JSON arrays to JSON Lines, one article a line.
 
     python scripts/saudinewsnet_to_jsonl.py ../shared/corpus/saudinewsnet/*.zip -o saudinewsnet.jsonl
+    python scripts/saudinewsnet_to_jsonl.py DAY.zip DAY2.zip --each 400 -o slice.jsonl   # the first 400 of each day
 
 Each zip holds one JSON array of {source, url, date_extracted, title, author, content};
 every article is written as it is, plus an `id` (`<member>#<index>`, stable across runs).
@@ -30,10 +31,12 @@ def articles(zip_path: str) -> Iterator[dict]:
                 yield {"id": f"{stem}#{index}", **record}
 
 
-def write_jsonl(zip_paths: list[str], out: TextIO) -> int:
+def write_jsonl(zip_paths: list[str], out: TextIO, each: int | None = None) -> int:
     count = 0
     for zip_path in zip_paths:
-        for record in articles(zip_path):
+        for k, record in enumerate(articles(zip_path)):
+            if each is not None and k >= each:
+                break
             line = json.dumps(record, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
             out.write(line + "\n")
             count += 1
@@ -44,13 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("zips", nargs="+", help="SaudiNewsNet daily .zip files")
     parser.add_argument("-o", "--output", help="JSON Lines file to write (default: stdout)")
+    parser.add_argument("--each", type=int, help="only the first N articles of each zip")
     args = parser.parse_args(argv)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="\n") as out:
-            count = write_jsonl(args.zips, out)
+            count = write_jsonl(args.zips, out, args.each)
     else:
         sys.stdout.reconfigure(encoding="utf-8", newline="\n")
-        count = write_jsonl(args.zips, sys.stdout)
+        count = write_jsonl(args.zips, sys.stdout, args.each)
     print(f"{count} articles", file=sys.stderr)
     return 0
 

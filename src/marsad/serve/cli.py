@@ -357,12 +357,12 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (loopback unless told otherwise).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
 ) -> None:
-    """Serve the HTTP API over a store, read only (OpenAPI at /api/v1/openapi.json)."""
+    """Serve the web page and the HTTP API over a store, read only (OpenAPI at /api/v1/openapi.json)."""
     import uvicorn
 
     from ..store import StoreError
     from ..store.ingest import default_db
-    from .api import create_app
+    from .app import create_app
 
     url = db or default_db()
     _require(url)
@@ -371,7 +371,8 @@ def serve(
     except StoreError as err:
         stderr.print(f"marsad: {err}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
-    stderr.print(f"marsad: serving {url} on http://{host}:{port}/api/v1/ (OpenAPI: /api/v1/openapi.json)", markup=False)
+    stderr.print(f"marsad: serving {url}: open http://{host}:{port}/ in a browser (the API: /api/v1/, its OpenAPI"
+                 " schema: /api/v1/openapi.json)", markup=False)
     uvicorn.run(api, host=host, port=port, log_level="warning")
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .analyser import Query, parse_query, term_spans, terms
 from .duplicates import VERSION as SIGNATURES, DuplicateIndex, signature
-from .rows import ARTICLE_COLUMNS, Rows, Stored, prepare
+from .rows import ARTICLE_COLUMNS, Rows, Stored, coordinates, prepare
 from .schema import SCHEMA_VERSION, TABLES, migration, statements
 
 SNIPPET_CHARS = 160  # around the first matching word
@@ -152,8 +152,8 @@ class Store:
                     for statement in migration(self.dialect, step):
                         self.execute(statement)
                 self.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
-                if version < 2:
-                    self._fill_roles()
+                if version < 3:
+                    self._fill_entities()
         if self._meta("signatures") != SIGNATURES:
             with self.transaction():
                 if self._meta("signatures") != SIGNATURES:
@@ -182,11 +182,11 @@ class Store:
             yield from rows
             last = rows[-1][0]
 
-    def _fill_roles(self) -> None:
-        """Schema 2: the roles of stored entities, from their records."""
+    def _fill_entities(self) -> None:
+        """Schemas 2 and 3: the roles and coordinates of stored entities, from their records."""
         for n, record in self._each():
-            self.executemany("UPDATE entities SET roles = ? WHERE article = ? AND eid = ?",
-                             [(json.dumps(e.get("roles") or [], ensure_ascii=False), n, e["id"])
+            self.executemany("UPDATE entities SET roles = ?, lat = ?, lon = ? WHERE article = ? AND eid = ?",
+                             [(json.dumps(e.get("roles") or [], ensure_ascii=False), *coordinates(e), n, e["id"])
                               for e in json.loads(record).get("entities") or []])
 
     def _sign_again(self) -> None:

@@ -15,7 +15,7 @@ from .analyser import terms
 from .duplicates import signature
 
 RAW_LEVEL = 1  # zlib level of the stored input: a third of its size, at a fifth of level 6's time
-ENTITIES = "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+ENTITIES = "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 MENTIONS = "INSERT INTO mentions VALUES (?, ?, ?, ?)"
 QUOTES = "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 EVENTS = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -54,8 +54,8 @@ def prepare(record: dict, given: Stored, made_by: str) -> Rows:
     book = codebook()
     layers = (
         (ENTITIES, [(e["id"], e["type"], e["name"], e.get("name_en"), e.get("kb_id"), e.get("country"),
-                     e.get("actor"), len(e["mentions"]), json.dumps(e.get("roles") or [], ensure_ascii=False))
-                    for e in entities]),
+                     e.get("actor"), len(e["mentions"]), json.dumps(e.get("roles") or [], ensure_ascii=False),
+                     *coordinates(e)) for e in entities]),
         (MENTIONS, [(e["id"], m["start"], m["end"]) for e in entities for m in e["mentions"]]),
         (QUOTES, [(k, q["start"], q["end"], q["kind"], q.get("speaker"), q.get("speaker_text"), q.get("addressee"),
                    q.get("source")) for k, q in enumerate(record.get("quotes") or [])]),
@@ -71,6 +71,12 @@ def prepare(record: dict, given: Stored, made_by: str) -> Rows:
                zlib.compress(given.raw.encode("utf-8", "surrogatepass"), RAW_LEVEL),
                json.dumps(given.fields, ensure_ascii=False), json.dumps(record, ensure_ascii=False), made_by, sig)
     return Rows(record["id"], article, sig, layers, terms(record["title"] or ""), body)
+
+
+def coordinates(entity: dict) -> tuple[float | None, float | None]:
+    """A place's latitude and longitude, or none."""
+    where = entity.get("coordinates")
+    return (float(where[0]), float(where[1])) if where and len(where) == 2 else (None, None)
 
 
 def prepare_pair(pair: tuple[dict, Stored], made_by: str) -> Rows:

@@ -5,7 +5,7 @@ for a row number, bytes and the full-text index. Versioned by a row of `meta`; M
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TABLES = ("articles", "entities", "mentions", "quotes", "events", "dates")
 
 _TABLES = """
@@ -31,6 +31,7 @@ CREATE TABLE entities (
     eid TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, name_en TEXT, kb_id TEXT, country TEXT, actor TEXT,
     mentions INTEGER NOT NULL,
     roles TEXT NOT NULL,
+    lat REAL, lon REAL,
     PRIMARY KEY (article, eid)
 );
 CREATE INDEX entities_kb_id ON entities (kb_id);
@@ -55,6 +56,7 @@ CREATE TABLE events (
     PRIMARY KEY (article, k)
 );
 CREATE INDEX events_root ON events (root);
+CREATE INDEX events_place ON events (article, place);
 CREATE TABLE dates (
     article BIGINT NOT NULL REFERENCES articles (n) ON DELETE CASCADE, k INTEGER NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, value TEXT, grain TEXT NOT NULL,
@@ -88,6 +90,11 @@ ALTER TABLE entities ADD COLUMN roles TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE articles ADD COLUMN signature {bytes};
 ALTER TABLE articles ADD COLUMN cluster BIGINT;
 CREATE INDEX articles_cluster ON articles (cluster)
+""",
+    3: """
+ALTER TABLE entities ADD COLUMN lat REAL;
+ALTER TABLE entities ADD COLUMN lon REAL;
+CREATE INDEX events_place ON events (article, place)
 """,
 }
 

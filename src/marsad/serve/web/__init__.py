@@ -1,0 +1,1 @@
+"""The web page over a store (page.py), its templates and its static files."""
