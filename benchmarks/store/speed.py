@@ -47,11 +47,11 @@ def put(records: Path, db: str, jobs: int) -> None:
           f"per 1,000 articles |")
 
 
-def search(db: str, n: int, seed: int) -> None:
-    store = open_store(db)
+def draw_queries(store, n: int, seed: int) -> list[str]:
+    """`n` queries drawn from the stored titles: one to three of a title's words, or two of them as a phrase."""
     titles = [t for (t,) in store.query("SELECT title FROM articles WHERE title IS NOT NULL ORDER BY n")]
     rng = random.Random(seed)
-    queries = []
+    queries: list[str] = []
     while len(queries) < n:
         title = rng.choice(titles)
         words = [title[s:e] for _, s, e in term_spans(title) if e - s > 2]
@@ -63,6 +63,12 @@ def search(db: str, n: int, seed: int) -> None:
         else:
             k = rng.randrange(len(words) - 1)
             queries.append(f'"{words[k]} {words[k + 1]}"')
+    return queries
+
+
+def search(db: str, n: int, seed: int) -> None:
+    store = open_store(db)
+    queries = draw_queries(store, n, seed)
     times, found = [], 0
     for q in queries:
         start = time.perf_counter()

@@ -7,6 +7,7 @@ what a request may carry.
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 
 from ..store import open_store
@@ -32,6 +33,7 @@ def create_app(url: str) -> FastAPI:
     app = FastAPI(title="marsad", version="1", openapi_url="/api/v1/openapi.json", docs_url=None,
                   redoc_url=None)  # (their pages load scripts from another host)
     add_page(app, add_api(app, url))
+    app.add_middleware(GZipMiddleware, minimum_size=1_000)
 
     @app.middleware("http")
     async def guard(request: Request, call_next) -> Response:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
@@ -22,11 +23,15 @@ from .base import Store
 KEY = ("CASE WHEN {e}.kb_id IS NOT NULL THEN {e}.kb_id ELSE 'name:' || {e}.type || ':' || {e}.name END")
 NETWORK = 24  # the entities drawn around one
 NETWORK_LINKS = 40  # the strongest links drawn between them
-NETWORK_ARTICLES = 2_000  # an entity's newest articles that its network is drawn from
+NETWORK_ARTICLES = 500  # an entity's newest articles that its network is drawn from (a page stays under 100 ms)
 LISTED = 20  # quotes and events listed on an entity's page
 QUOTE_SCAN = 5_000  # quotes read to find those holding given words
 FACET_HITS = 2_000  # the best matches of a search that its facets count
 FACET_VALUES = 10
+MEMO_SECONDS = 60  # how long the most mentioned entities of a store are remembered (a store being written changes)
+MEMO_SIZE = 256
+
+_MEMO: dict[tuple, tuple[float, list]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +187,20 @@ def _like(words: str) -> str:
 
 def find_entities(store: Store, name: str | None = None, *, type: str | None = None, limit: int = 20,
                   offset: int = 0) -> list[EntityHit]:
-    """Entities whose Arabic or English name holds `name` (all, without), the most mentioned first."""
+    """Entities whose Arabic or English name holds `name` (all, without), the most mentioned first. Without a name
+    (a count over every stored entity) the answer is remembered for MEMO_SECONDS."""
+    if name:
+        return _find_entities(store, name, type, limit, offset)
+    key = (store.where, type, limit, offset)
+    held = _MEMO.get(key)
+    if held is None or time.monotonic() - held[0] > MEMO_SECONDS:
+        if len(_MEMO) >= MEMO_SIZE:
+            _MEMO.clear()
+        held = _MEMO[key] = (time.monotonic(), _find_entities(store, None, type, limit, offset))
+    return list(held[1])
+
+
+def _find_entities(store: Store, name: str | None, type: str | None, limit: int, offset: int) -> list[EntityHit]:
     where, params = ["1 = 1"], []
     if name:
         where.append("(e.name LIKE ? ESCAPE '\\' OR lower(e.name_en) LIKE lower(?) ESCAPE '\\')")
