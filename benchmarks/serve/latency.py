@@ -7,8 +7,8 @@ send requests for `--seconds`, each drawn at random from four kinds: an article 
 (/api/v1/articles?q=…, queries drawn from the stored titles as benchmarks/store/speed.py draws them), an entity
 through the API (/api/v1/entities/{key}, one of the 1,000 most mentioned), and the same two as pages (/search?q=…,
 facets included, and /entity/{key}). Reports p50/p95/p99 per kind, requests per second and errors (any status but
-200, or a failed connection). Then the weight of each view: its HTML and the files it loads, as sent (gzip) and
-unpacked.
+200, or a failed connection). Then the weight of each view (a search for الرياض, an article of median size, the
+most mentioned person, the events): its HTML and the files it loads, as sent (gzip) and unpacked.
 """
 from __future__ import annotations
 
@@ -118,10 +118,9 @@ def weights(port: int, db: str) -> None:
     article = store.query("SELECT id FROM articles ORDER BY length(record) LIMIT 1 OFFSET"
                           " (SELECT count(*) / 2 FROM articles)")[0][0]
     key = browse.find_entities(store, type="PERSON", limit=1)[0].key
-    word = draw_queries(store, 1, 1)[0]
     store.close()
     print("\n| view | HTML KiB (sent / unpacked) | with its CSS, JS and images KiB (sent / unpacked) |\n|---|---:|---:|")
-    for name, path in (("search", "/search?q=" + urllib.parse.quote(word)), ("article (median size)", f"/article/{article}"),
+    for name, path in (("search (20 hits)", "/search?q=" + urllib.parse.quote("الرياض")), ("article (median size)", f"/article/{article}"),
                        ("entity", "/entity/" + urllib.parse.quote(key, safe="")), ("events", "/events")):
         html, sent = fetch(port, path)
         files = set(re.findall(rb'(?:src|href)="(/static/[^"]+)"', html))

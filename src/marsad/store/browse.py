@@ -273,8 +273,9 @@ def quotes(store: Store, *, speaker: str | None = None, words: str | None = None
     range of publication days, or of one article."""
     where, params = ["1 = 1"], []
     if speaker:
-        match, more = key_filter(speaker, "s")
-        where.append(f"EXISTS (SELECT 1 FROM entities s WHERE s.article = q.article AND s.eid = q.speaker AND {match})")
+        match, more = key_filter(speaker, "x")  # (the speaker's rows found first, by their index)
+        where.append("(q.article, q.k) IN (SELECT y.article, y.k FROM entities x JOIN quotes y ON y.article = x.article"
+                     f" AND y.speaker = x.eid WHERE {match})")
         params += more
     if article:
         where.append("a.id = ?")
@@ -310,9 +311,9 @@ def events(store: Store, *, entity: str | None = None, actor: str | None = None,
     prefix: «SAU» takes in SAUGOV) on either side, a CAMEO code or root, a place (by key), publication days."""
     where, params = ["1 = 1"], []
     if entity:
-        match, more = key_filter(entity, "x")
-        where.append(f"EXISTS (SELECT 1 FROM entities x WHERE x.article = v.article"
-                     f" AND x.eid IN (v.source_entity, v.target_entity) AND {match})")
+        match, more = key_filter(entity, "x")  # (the entity's rows found first, by their index)
+        where.append("(v.article, v.k) IN (SELECT y.article, y.k FROM entities x JOIN events y ON y.article = x.article"
+                     f" AND x.eid IN (y.source_entity, y.target_entity) WHERE {match})")
         params += more
     if actor:
         where.append("(v.source_actor LIKE ? ESCAPE '\\' OR v.target_actor LIKE ? ESCAPE '\\')")
