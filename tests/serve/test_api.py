@@ -4,10 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
@@ -16,6 +12,8 @@ from fastapi.testclient import TestClient
 
 from marsad.serve.app import create_app
 from marsad.store import StoreError, open_store
+
+from .conftest import served
 
 
 @pytest.fixture(scope="module")
@@ -209,22 +207,5 @@ def test_the_api_never_writes_the_store_and_refuses_an_older_one(db, tmp_path):
 
 
 def test_marsad_serve_answers_on_loopback(db):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", db, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/entities?limit=1", timeout=5) as r:
-                    body = json.loads(r.read())
-                break
-            except OSError:
-                assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read()
-                time.sleep(0.2)
-        assert len(body["items"]) == 1
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with served(db) as url, urllib.request.urlopen(url + "/api/v1/entities?limit=1", timeout=5) as r:
+        assert len(json.loads(r.read())["items"]) == 1

@@ -31,7 +31,7 @@ class StoreError(RuntimeError):
 
 
 @dataclass(frozen=True, slots=True)
-class EntitySummary:
+class EntityHit:
     """One entity across the collection."""
     key: str  # its knowledge-base id, or «name:TYPE:NAME» for an unlinked one
     kb_id: str | None
@@ -40,6 +40,11 @@ class EntitySummary:
     name_en: str | None
     mentions: int
     articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary(EntityHit):
+    """One entity across the collection, with when it was seen, its roles and who was seen with it."""
     first_seen: str | None  # publication days
     last_seen: str | None
     roles: tuple[str, ...]  # the roles it is given, the most seen first
@@ -391,12 +396,7 @@ class Store:
             return []
         source, match, params, score = self._match(q)
         where = [match]
-        if date_from:
-            where.append("a.published >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append("a.published <= ?")
-            params.append(date_to + "\uffff")  # (a day's prefix takes in the whole day)
+        day_range(where, params, date_from, date_to)
         if outlet:
             where.append("a.outlet = ?")
             params.append(outlet)
@@ -426,6 +426,16 @@ class Store:
         wanted = q.all_terms()
         return [Hit(aid, title, outlet, published, float(score), *_snippet(text, wanted), cluster, copies)
                 for aid, title, outlet, published, text, score, cluster, copies in rows]
+
+
+def day_range(where: list[str], params: list, date_from: str | None, date_to: str | None) -> None:
+    """Add the conditions (on `a.published`) and parameters of a range of publication days."""
+    if date_from:
+        where.append("a.published >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("a.published <= ?")
+        params.append(date_to + "\uffff")  # (a day's prefix takes in the whole day)
 
 
 def _snippet(text: str, wanted: set[str]) -> tuple[str, int, int, tuple[tuple[int, int], ...]]:

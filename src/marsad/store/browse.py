@@ -18,7 +18,7 @@ from itertools import combinations
 
 from ..events.codebook import codebook
 from .analyser import parse_query, terms
-from .base import Store
+from .base import EntityHit, Store, day_range
 
 KEY = ("CASE WHEN {e}.kb_id IS NOT NULL THEN {e}.kb_id ELSE 'name:' || {e}.type || ':' || {e}.name END")
 NETWORK = 24  # the entities drawn around one
@@ -69,17 +69,6 @@ class Copy:
     title: str | None
     outlet: str | None
     published: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class EntityHit:
-    key: str  # its knowledge-base id, or «name:TYPE:NAME»
-    kb_id: str | None
-    type: str
-    name: str
-    name_en: str | None
-    mentions: int
-    articles: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,13 +247,13 @@ def _network(store: Store, key: str, match: str, params: list) -> tuple[tuple[Ne
             tuple(Link(a, b, n) for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:NETWORK_LINKS]))
 
 
-def _dates(where: list[str], params: list, date_from: str | None, date_to: str | None) -> None:
-    if date_from:
-        where.append("a.published >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("a.published <= ?")
-        params.append(date_to + "\uffff")  # (a day's prefix takes in the whole day)
+def _taking_part(where: list[str], params: list, key: str, table: str, alias: str, joined: str) -> None:
+    """Keep the rows of `table` (quotes, events) that an entity takes part in as `joined` says: found from the
+    entity's own rows first, by their index."""
+    match, more = key_filter(key, "x")
+    where.append(f"({alias}.article, {alias}.k) IN (SELECT y.article, y.k FROM entities x JOIN {table} y"
+                 f" ON y.article = x.article AND {joined} WHERE {match})")
+    params += more
 
 
 def quotes(store: Store, *, speaker: str | None = None, words: str | None = None, date_from: str | None = None,
@@ -273,14 +262,11 @@ def quotes(store: Store, *, speaker: str | None = None, words: str | None = None
     range of publication days, or of one article."""
     where, params = ["1 = 1"], []
     if speaker:
-        match, more = key_filter(speaker, "x")  # (the speaker's rows found first, by their index)
-        where.append("(q.article, q.k) IN (SELECT y.article, y.k FROM entities x JOIN quotes y ON y.article = x.article"
-                     f" AND y.speaker = x.eid WHERE {match})")
-        params += more
+        _taking_part(where, params, speaker, "quotes", "q", "y.speaker = x.eid")
     if article:
         where.append("a.id = ?")
         params.append(article)
-    _dates(where, params, date_from, date_to)
+    day_range(where, params, date_from, date_to)
     wanted = set(parse_query(words).all_terms()) if words else set()
     if words and not wanted:
         return []
@@ -311,10 +297,7 @@ def events(store: Store, *, entity: str | None = None, actor: str | None = None,
     prefix: «SAU» takes in SAUGOV) on either side, a CAMEO code or root, a place (by key), publication days."""
     where, params = ["1 = 1"], []
     if entity:
-        match, more = key_filter(entity, "x")  # (the entity's rows found first, by their index)
-        where.append("(v.article, v.k) IN (SELECT y.article, y.k FROM entities x JOIN events y ON y.article = x.article"
-                     f" AND x.eid IN (y.source_entity, y.target_entity) WHERE {match})")
-        params += more
+        _taking_part(where, params, entity, "events", "v", "x.eid IN (y.source_entity, y.target_entity)")
     if actor:
         where.append("(v.source_actor LIKE ? ESCAPE '\\' OR v.target_actor LIKE ? ESCAPE '\\')")
         params += [_like(actor)[1:]] * 2
@@ -331,7 +314,7 @@ def events(store: Store, *, entity: str | None = None, actor: str | None = None,
     if article:
         where.append("a.id = ?")
         params.append(article)
-    _dates(where, params, date_from, date_to)
+    day_range(where, params, date_from, date_to)
     rows = store.query(
         "SELECT a.id, a.title, a.published, v.k, v.cameo, v.root, "
         f"{KEY.format(e='s')}, s.name, v.source_actor, {KEY.format(e='t')}, t.name, v.target_actor,"
@@ -357,7 +340,7 @@ def events(store: Store, *, entity: str | None = None, actor: str | None = None,
 def timeline(store: Store, *, date_from: str | None = None, date_to: str | None = None) -> list[DayRoot]:
     """Events per publication day and CAMEO root: (day, root, count)."""
     where, params = ["a.published IS NOT NULL"], []
-    _dates(where, params, date_from, date_to)
+    day_range(where, params, date_from, date_to)
     return [DayRoot(d, r, int(n)) for d, r, n in store.query(
         f"SELECT substr(a.published, 1, 10) AS d, v.root, count(*) FROM events v JOIN articles a ON a.n = v.article"
         f" WHERE {' AND '.join(where)} GROUP BY d, v.root ORDER BY d, v.root", params)]
@@ -370,7 +353,7 @@ def places(store: Store, *, root: str | None = None, date_from: str | None = Non
     if root:
         where.append("v.root = ?")
         params.append(root)
-    _dates(where, params, date_from, date_to)
+    day_range(where, params, date_from, date_to)
     return [Place(k, n, float(lat), float(lon), int(c)) for k, n, lat, lon, c in store.query(
         f"SELECT {KEY.format(e='p')} AS ekey, max(p.name), avg(p.lat), avg(p.lon), count(*) AS c FROM events v"
         " JOIN articles a ON a.n = v.article JOIN entities p ON p.article = v.article AND p.eid = v.place"
@@ -405,7 +388,7 @@ def facets(store: Store, query: str, *, date_from: str | None = None, date_to: s
         return Facets(0, (), (), ())
     source, match, params, score = store._match(q)
     where = [match]
-    _dates(where, params, date_from, date_to)
+    day_range(where, params, date_from, date_to)
     if outlet:
         where.append("a.outlet = ?")
         params.append(outlet)
