@@ -1,12 +1,13 @@
 """Records read back from JSON Lines files (what `marsad analyze` writes), one Document a line, streamed.
 
-    for item in read_records(["records.jsonl", "-"]):
+    for item in read_records(["records.jsonl", "-", "out/records/"]):   # a folder: its files in name order
         if isinstance(item, BadRecord): ...   # a line that is no record of this schema: where, and why
 """
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,8 +23,18 @@ class BadRecord:
     message: str
 
 
-def read_records(paths: Iterable[str]) -> Iterator[Document | BadRecord]:
+def record_files(paths: Iterable[str]) -> Iterator[str]:
+    """The paths, a folder giving its files in name order (Spark's part files; its _SUCCESS and .crc left out)."""
     for path in paths:
+        if os.path.isdir(path):
+            yield from sorted(os.path.join(path, name) for name in os.listdir(path)
+                              if not name.startswith(("_", ".")) and os.path.isfile(os.path.join(path, name)))
+        else:
+            yield path
+
+
+def read_records(paths: Iterable[str]) -> Iterator[Document | BadRecord]:
+    for path in record_files(paths):
         try:
             stream = _open(path)
         except OSError as err:

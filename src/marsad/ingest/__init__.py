@@ -10,6 +10,7 @@ at a time, so memory follows the largest article, not the input.
 """
 from __future__ import annotations
 
+import codecs
 import sys
 import zlib
 from collections import Counter
@@ -19,12 +20,12 @@ from typing import BinaryIO
 
 from ..document import Document, Source
 from .html import read_html
-from .jsonl import read_jsonl
-from .paths import InputFile, Unreadable, expand, open_input, sniff_stream
+from .jsonl import read_jsonl, read_line
+from .paths import GZIP_MAGIC, InputFile, Unreadable, expand, open_input, sniff_stream
 from .text import read_text
 from .warc import WarcReadError, read_warc
 
-__all__ = ["IngestStats", "InputError", "read_inputs"]
+__all__ = ["IngestStats", "InputError", "Part", "read_inputs", "read_part", "split_inputs"]
 
 STDIN = "-"
 FORMAT_NAMES = {"text": "plain text", "html": "HTML", "jsonl": "JSON Lines", "warc": "WARC"}
@@ -64,6 +65,70 @@ def read_inputs(paths: Iterable[str], *, stats: IngestStats | None = None, stdin
             else:
                 stats.documents[item.source.format] += 1
             yield item
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A piece of the input one task reads: a whole file, or lines [start, end) in bytes of a JSON Lines file, whose
+    first line is line `first_line` of the file."""
+    path: str
+    start: int = 0
+    end: int | None = None  # none: the whole file, read as read_inputs reads it
+    first_line: int = 1
+
+
+def split_inputs(paths: Iterable[str], part_bytes: int) -> Iterator[Part | InputError]:
+    """The parts of the inputs, in input order: a file each (WARC, HTML, text, compressed), a plain JSON Lines file
+    in pieces of about `part_bytes`, cut after a newline (the file read once, to count its lines)."""
+    for path in paths:
+        for unit in expand(path):
+            if isinstance(unit, Unreadable):
+                yield InputError(unit.path, unit.message)
+            elif unit.format != "jsonl":
+                yield Part(unit.path)
+            else:
+                try:
+                    yield from _line_parts(unit.path, part_bytes)
+                except OSError as err:
+                    yield InputError(unit.path, _reason(err))
+
+
+def _line_parts(path: str, part_bytes: int) -> Iterator[Part]:
+    with open(path, "rb") as stream:
+        if stream.peek(2)[:2] == GZIP_MAGIC:
+            yield Part(path)
+            return
+        start, first, at, line = 0, 1, 0, 1  # the part being cut begins at byte `start`, line `first`
+        for raw in stream:
+            at += len(raw)
+            line += 1
+            if at - start >= part_bytes:
+                yield Part(path, start, at, first)
+                start, first = at, line
+        if at > start or start == 0:
+            yield Part(path, start, at, first)
+
+
+def read_part(part: Part, stats: IngestStats | None = None) -> Iterator[Document | InputError]:
+    """The documents of one part, as read_inputs would read them."""
+    if part.end is None:
+        yield from read_inputs([part.path], stats=stats)
+        return
+    try:
+        with open(part.path, "rb") as stream:
+            stream.seek(part.start)
+            number, at = part.first_line, part.start
+            for line in stream:
+                at += len(line)
+                if number == 1 and line.startswith(codecs.BOM_UTF8):
+                    line = line[len(codecs.BOM_UTF8):]
+                if line and not line.isspace():
+                    yield read_line(line, part.path, number)
+                number += 1
+                if at >= part.end:
+                    break
+    except OSError as err:
+        yield InputError(part.path, _reason(err))
 
 
 def _read_path(path: str, stats: IngestStats, stdin: BinaryIO | None) -> Iterator[Document | InputError]:

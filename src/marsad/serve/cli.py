@@ -28,6 +28,8 @@ evaluate_app = typer.Typer(no_args_is_help=True, help="Score marsad against anno
 app.add_typer(evaluate_app, name="evaluate")
 export_app = typer.Typer(no_args_is_help=True, help="Write a layer of analysed records as a table.")
 app.add_typer(export_app, name="export")
+spark_app = typer.Typer(no_args_is_help=True, help="Run marsad on Apache Spark (the spark extra).")
+app.add_typer(spark_app, name="spark")
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)  # one log line stays one line when piped
 
 EXIT_FAILED_INPUT = 1
@@ -135,6 +137,33 @@ def analyze(
     for line in summary(counters, stats):
         stderr.print(line, markup=False)
     if counters.failed or stats.errors:
+        raise typer.Exit(EXIT_FAILED_INPUT)
+
+
+@spark_app.command("analyze")
+def spark_analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders every executor can read.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for records/ and tables/ (replaced).")],
+    master: Annotated[Optional[str], typer.Option(help="Spark master (default: spark-submit's, else local[*]).")] = None,
+    published: Annotated[Optional[str], typer.Option(callback=_check_date,
+                                                     help="Publication date (YYYY-MM-DD) when the input has none.")] = None,
+    part_mb: Annotated[float, typer.Option(min=0.001, help="A JSON Lines file is read in pieces of this many MB.")] = 32,
+    config: Annotated[Optional[Path], typer.Option(help="TOML file of stage options.")] = None,
+    tagger: Annotated[Optional[TaggerKind], typer.Option(help="NER tagger; overrides --config.")] = None,
+) -> None:
+    """Analyse articles on Spark: JSON Lines records and Parquet tables under --out."""
+    try:
+        from ..scale import spark
+    except ImportError:
+        stderr.print("marsad: Spark needs pyspark: pip install 'marsad[spark]'", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    done = spark.analyze(paths, out, config=_config(config, tagger), published=published, master=master,
+                         part_bytes=int(part_mb * 2**20))
+    for error in done.errors:
+        stderr.print(f"marsad: {error}", markup=False)
+    stderr.print(f"marsad: {done.articles} articles, {done.failed} failed, {done.warned} with warnings, "
+                 f"{len(done.errors)} unreadable paths: {out}/records, {out}/tables", markup=False)
+    if done.failed or done.errors:
         raise typer.Exit(EXIT_FAILED_INPUT)
 
 
