@@ -209,3 +209,27 @@ def test_the_api_never_writes_the_store_and_refuses_an_older_one(db, tmp_path):
 def test_marsad_serve_answers_on_loopback(db):
     with served(db) as url, urllib.request.urlopen(url + "/api/v1/entities?limit=1", timeout=5) as r:
         assert len(json.loads(r.read())["items"]) == 1
+
+
+def test_exports_at_once_are_bounded_and_a_dropped_one_frees_its_place(client, db):
+    from marsad.serve.api import EXPORTS_AT_ONCE, Format, QuoteQuery, _export, _Once
+
+    slots = client.app.state.exporting
+    for _ in range(EXPORTS_AT_ONCE):
+        slots.acquire()
+    refused = client.get("/api/v1/quotes/export")
+    assert refused.status_code == 429 and refused.headers["retry-after"]
+    slots.release()
+    assert client.get("/api/v1/quotes/export").status_code == 200  # (read to its end: its place is given back)
+    slots.acquire()  # (as the route does for a client that is gone before the first row)
+    unread = _export(QuoteQuery(), db, Format.jsonl, _Once(slots.release))
+    del unread
+    slots.release()  # (the last place held by hand)
+    with pytest.raises(ValueError):  # (every place is free again: one more release is one too many)
+        slots.release()
+
+
+def test_a_nul_in_a_request_is_a_422_on_every_route(client):
+    for path in ("/api/v1/articles/%00", "/api/v1/entities?name=%00", "/article/%00", "/search?q=x&outlet=a%00"):
+        r = client.get(path)
+        assert r.status_code == 422 and "NUL" in r.json()["detail"][0]["msg"], path

@@ -2,9 +2,10 @@
 escaped wherever it lands; the headers keep a script out; no route reads a file a client names."""
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -155,3 +156,40 @@ def test_pieces_cover_the_text_once_and_keep_each_fact_on_its_words(spans):
     for p in out:
         for mark in (p.mention, p.quote, p.trigger, p.date):
             assert mark is None or mark.start <= p.start and p.start + len(p.text) <= mark.end
+
+
+def test_records_that_say_odd_things_still_render(tmp_path, db):
+    """Records stored as they are (--records): a role that is no string, a coordinate too large for a float, an id
+    with a slash. Every view answers, and the links keep the id in one path segment."""
+    from marsad.store.ingest import store_records
+
+    source = open_store(db, read_only=True)
+    record = next(r for r in source.records() if r["source"]["input_id"] == "hostile")
+    source.close()
+    odd = json.loads(json.dumps(record))
+    odd["id"] = "../../api/v1/entities/export"
+    odd["source"]["url"] = None
+    odd["entities"][0]["roles"] = [["not", "a", "string"], "رئيس"]
+    odd["entities"][1]["coordinates"] = [1e999, 5.0]
+    records = tmp_path / "odd.jsonl"
+    records.write_text(json.dumps(odd, ensure_ascii=False) + "\n", encoding="utf-8")
+    store = open_store(str(tmp_path / "odd.db"))
+    store_records([str(records)], store)
+    store.close()
+    client = TestClient(create_app(str(tmp_path / "odd.db")))
+    key = odd["entities"][0]["kb_id"] or f"name:{odd['entities'][0]['type']}:{odd['entities'][0]['name']}"
+    for path in ("/search?q=أوباما", "/article/" + quote(odd["id"], safe=""), "/entity/" + quote(key, safe=""),
+                 "/events", "/"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        assert not any(a.get("href", "").startswith("/article/../") for _, a in tags(r.text)), path
+    assert client.get("/api/v1/quotes", params={"words": "الاتفاق"}).status_code == 200
+
+
+def test_an_unlinked_entitys_key_filters_the_search_and_its_facets(client):
+    unlinked = next(e for e in client.get("/api/v1/entities", params={"limit": 100}).json()["items"]
+                    if e["kb_id"] is None)
+    word = unlinked["name"].split()[0]
+    hits = client.get("/api/v1/articles", params={"q": word, "entity": unlinked["key"], "limit": 100}).json()["items"]
+    facets = client.get("/api/v1/articles/facets", params={"q": word, "entity": unlinked["key"]}).json()
+    assert hits and facets["hits"] == len(hits) == unlinked["articles"]

@@ -36,8 +36,9 @@ from ..store.analyser import MAX_QUERY_CHARS
 PAGE = 20
 MAX_PAGE = 100
 MAX_OFFSET = 10_000  # pages past this are not served: narrow the search
-EXPORT_CHUNK = 500
-MAX_EXPORT = 100_000  # rows of one export
+EXPORT_CHUNK = 5_000  # rows read at a time (each chunk runs its listing's query again, from its offset)
+MAX_EXPORT = 50_000  # rows of one export: past it, narrow the listing
+EXPORTS_AT_ONCE = 2  # exports served at the same time; another is told to come back (429)
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "MISC")
 MAX_ID_CHARS = 200
 
@@ -58,7 +59,8 @@ ERRORS = {503: {"model": Problem, "description": "The store failed (its message 
           414: {"model": Problem, "description": "A request's address too long"}}
 NOT_FOUND = {404: {"model": Problem, "description": "Not in the store"}, **ERRORS}
 STREAMED = {200: {"description": "Every row, one a line", "content": {"application/x-ndjson": {},
-                                                                       "text/tab-separated-values": {}}}, **ERRORS}
+                                                                       "text/tab-separated-values": {}}},
+            429: {"model": Problem, "description": "Too many exports at once"}, **ERRORS}
 
 
 class Format(str, Enum):
@@ -160,6 +162,7 @@ def add_api(app: FastAPI, url: str) -> Callable[[], Store]:
         return held
 
     app.state.store = store
+    exporting = app.state.exporting = threading.BoundedSemaphore(EXPORTS_AT_ONCE)
 
     @app.exception_handler(StoreError)
     def store_failed(request: Request, err: StoreError) -> JSONResponse:
@@ -178,7 +181,11 @@ def add_api(app: FastAPI, url: str) -> Callable[[], Store]:
         def export(filters=Depends(query), format: Format = Format.jsonl) -> StreamingResponse:
             kind = "application/x-ndjson" if format is Format.jsonl else "text/tab-separated-values"
             name = path.rsplit("/", 1)[-1]
-            return StreamingResponse(_export(filters, url, format), media_type=f"{kind}; charset=utf-8",
+            if not exporting.acquire(blocking=False):
+                raise HTTPException(429, f"{EXPORTS_AT_ONCE} exports are running: try again when one ends",
+                                    headers={"Retry-After": "10"})
+            return StreamingResponse(_export(filters, url, format, _Once(exporting.release)),
+                                     media_type=f"{kind}; charset=utf-8",
                                      headers={"Content-Disposition": f'attachment; filename="{name}.{format.value}"'})
 
         app.get(path, response_model=Page[model], summary=summary, responses=ERRORS)(page)
@@ -195,7 +202,7 @@ def add_api(app: FastAPI, url: str) -> Callable[[], Store]:
              responses=ERRORS)
     def facets(filters: Annotated[ArticleQuery, Depends()]) -> browse.Facets:
         return browse.facets(store(), filters.q, date_from=_day(filters.date_from), date_to=_day(filters.date_to),
-                             outlet=filters.outlet)
+                             outlet=filters.outlet, entity=filters.entity, root=filters.root, quote_by=filters.quote_by)
 
     @app.get("/api/v1/articles/{article_id}", summary="One article's record", responses=NOT_FOUND)
     def article(article_id: Annotated[str, Path(max_length=MAX_ID_CHARS)]) -> dict:
@@ -234,9 +241,29 @@ def add_api(app: FastAPI, url: str) -> Callable[[], Store]:
     return store
 
 
-def _export(filters, url: str, format: Format) -> Iterator[str]:
-    """Every row of a listing, a chunk at a time, on a connection of its own (the response outlives the request's)."""
-    store = open_store(url, read_only=True)
+class _Once:
+    """A release that happens once: when the export ends, or when its stream is dropped unread (a client that left
+    before the first row)."""
+
+    def __init__(self, release: Callable[[], None]) -> None:
+        self._release: Callable[[], None] | None = release
+
+    def __call__(self) -> None:
+        release, self._release = self._release, None
+        if release is not None:
+            release()
+
+    __del__ = __call__
+
+
+def _export(filters, url: str, format: Format, done: Callable[[], None]) -> Iterator[str]:
+    """Every row of a listing, a chunk at a time, on a connection of its own (the response outlives the request's);
+    `done` when it ends, or the client leaves."""
+    try:
+        store = open_store(url, read_only=True)
+    except BaseException:
+        done()
+        raise
     try:
         columns = None
         for offset in range(0, MAX_EXPORT, EXPORT_CHUNK):
@@ -257,6 +284,7 @@ def _export(filters, url: str, format: Format) -> Iterator[str]:
                 break
     finally:
         store.close()
+        done()
 
 
 def _flat(row: dict, prefix: str = "") -> dict:

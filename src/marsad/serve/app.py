@@ -40,6 +40,9 @@ def create_app(url: str) -> FastAPI:
         target = request.url.path + "?" + request.url.query
         if len(target) > MAX_URL:
             response: Response = JSONResponse({"detail": f"the request's address is over {MAX_URL} characters"}, 414)
+        elif "\x00" in request.scope["path"] or b"%00" in request.scope["query_string"]:
+            response = JSONResponse({"detail": [{"type": "value_error", "loc": ["query"], "input": None,  # (as FastAPI says it)
+                                                 "msg": "a NUL character (%00) is in no article, name or query"}]}, 422)
         elif int(request.headers.get("content-length") or 0) > MAX_BODY or "transfer-encoding" in request.headers:
             response = JSONResponse({"detail": "this server takes no request body"}, 413)
         else:

@@ -9,6 +9,7 @@ a newer schema is refused; an older one is upgraded by the steps of schema.MIGRA
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -364,7 +365,7 @@ class Store:
                                         "mentions": 0, "articles": set(), "days": [], "roles": Counter()})
             g["mentions"] += mentions
             g["articles"].add(article)
-            g["roles"].update(json.loads(roles))
+            g["roles"].update(r for r in json.loads(roles) if isinstance(r, str))  # (a stored record may say anything)
             if published:
                 g["days"].append(published)
         ranked = sorted((g for g in groups.values() if type is None or g["type"] == type),
@@ -385,15 +386,10 @@ class Store:
                                      tuple(r for r, _ in roles), tuple((groups[k]["name"], n) for k, n in top)))
         return out
 
-    def search(self, query: str | Query, *, date_from: str | None = None, date_to: str | None = None,
-               outlet: str | None = None, entity: str | None = None, root: str | None = None,
-               quote_by: str | None = None, collapse: bool = False, limit: int = 20, offset: int = 0) -> list[Hit]:
-        """Articles matching the query (every word and phrase, analysed as the index is), best first, with the
-        filters; `entity` and `quote_by` take a knowledge-base id or a name; `collapse` keeps the best copy of
-        each story, with how many of its copies match."""
-        q = query if isinstance(query, Query) else parse_query(query)
-        if q.empty:
-            return []
+    def matching(self, q: Query, *, date_from: str | None = None, date_to: str | None = None,
+                 outlet: str | None = None, entity: str | None = None, root: str | None = None,
+                 quote_by: str | None = None) -> tuple[str, list[str], list, str]:
+        """FROM, the WHERE conditions, their parameters and the score of the articles a search keeps."""
         source, match, params, score = self._match(q)
         where = [match]
         day_range(where, params, date_from, date_to)
@@ -401,15 +397,31 @@ class Store:
             where.append("a.outlet = ?")
             params.append(outlet)
         if entity:
-            where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.n AND (e.kb_id = ? OR e.name = ?))")
-            params += [entity, entity]
+            named, more = entity_match(entity, "e")
+            where.append(f"EXISTS (SELECT 1 FROM entities e WHERE e.article = a.n AND {named})")
+            params += more
         if root:
             where.append("EXISTS (SELECT 1 FROM events v WHERE v.article = a.n AND v.root = ?)")
             params.append(root)
         if quote_by:
+            named, more = entity_match(quote_by, "e")
             where.append("EXISTS (SELECT 1 FROM quotes q JOIN entities e ON e.article = q.article AND e.eid = q.speaker"
-                         " WHERE q.article = a.n AND (e.kb_id = ? OR e.name = ?))")
-            params += [quote_by, quote_by]
+                         f" WHERE q.article = a.n AND {named})")
+            params += more
+        return source, where, params, score
+
+    def search(self, query: str | Query, *, date_from: str | None = None, date_to: str | None = None,
+               outlet: str | None = None, entity: str | None = None, root: str | None = None,
+               quote_by: str | None = None, collapse: bool = False, limit: int = 20, offset: int = 0) -> list[Hit]:
+        """Articles matching the query (every word and phrase, analysed as the index is), best first, with the
+        filters; `entity` and `quote_by` take a knowledge-base id, a name, or an entity's key (name:TYPE:NAME);
+        `collapse` keeps the best copy of
+        each story, with how many of its copies match."""
+        q = query if isinstance(query, Query) else parse_query(query)
+        if q.empty:
+            return []
+        source, where, params, score = self.matching(q, date_from=date_from, date_to=date_to, outlet=outlet,
+                                                     entity=entity, root=root, quote_by=quote_by)
         page = [max(1, min(limit, MAX_LIMIT)), max(0, offset)]
         matched = f"SELECT a.n, a.cluster, {score} AS score FROM {source} WHERE {' AND '.join(where)}"
         if collapse:  # the best copy of each story, with how many match
@@ -426,6 +438,25 @@ class Store:
         wanted = q.all_terms()
         return [Hit(aid, title, outlet, published, float(score), *_snippet(text, wanted), cluster, copies)
                 for aid, title, outlet, published, text, score, cluster, copies in rows]
+
+
+def key_filter(key: str, alias: str = "e") -> tuple[str, list]:
+    """SQL matching the entity rows of one key (a KB id, or «name:TYPE:NAME[:COUNTRY]» for an unlinked name)."""
+    if key.startswith("name:"):
+        kind, _, name = key[5:].partition(":")
+        country = re.fullmatch(r"(.*):([A-Z]{3})?", name)
+        sql = f"{alias}.kb_id IS NULL AND {alias}.type = ? AND {alias}.name = ?"
+        if country:
+            return sql + f" AND coalesce({alias}.country, '') = ?", [kind, country[1], country[2] or ""]
+        return sql, [kind, name]
+    return f"{alias}.kb_id = ?", [key]
+
+
+def entity_match(given: str, alias: str) -> tuple[str, list]:
+    """SQL matching the entity rows a filter names: an entity's key, else a KB id or a name."""
+    if given.startswith("name:"):
+        return key_filter(given, alias)
+    return f"({alias}.kb_id = ? OR {alias}.name = ?)", [given, given]
 
 
 def day_range(where: list[str], params: list, date_from: str | None, date_to: str | None) -> None:

@@ -10,7 +10,6 @@ copies, and the facets of a search. Plain SQL both engines read; each answer is 
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from itertools import combinations
 
 from ..events.codebook import codebook
 from .analyser import parse_query, terms
-from .base import EntityHit, Store, day_range
+from .base import EntityHit, Store, day_range, key_filter
 
 KEY = ("CASE WHEN {e}.kb_id IS NOT NULL THEN {e}.kb_id ELSE 'name:' || {e}.type || ':' || {e}.name END")
 NETWORK = 24  # the entities drawn around one
@@ -158,18 +157,6 @@ class Facets:
     entities: tuple[EntityHit, ...]
 
 
-def key_filter(key: str, alias: str = "e") -> tuple[str, list]:
-    """SQL matching the entity rows of one key (a KB id, or «name:TYPE:NAME[:COUNTRY]» for an unlinked name)."""
-    if key.startswith("name:"):
-        kind, _, name = key[5:].partition(":")
-        country = re.fullmatch(r"(.*):([A-Z]{3})?", name)
-        sql = f"{alias}.kb_id IS NULL AND {alias}.type = ? AND {alias}.name = ?"
-        if country:
-            return sql + f" AND coalesce({alias}.country, '') = ?", [kind, country[1], country[2] or ""]
-        return sql, [kind, name]
-    return f"{alias}.kb_id = ?", [key]
-
-
 def _like(words: str) -> str:
     return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -177,8 +164,8 @@ def _like(words: str) -> str:
 def find_entities(store: Store, name: str | None = None, *, type: str | None = None, limit: int = 20,
                   offset: int = 0) -> list[EntityHit]:
     """Entities whose Arabic or English name holds `name` (all, without), the most mentioned first. Without a name
-    (a count over every stored entity) the answer is remembered for MEMO_SECONDS."""
-    if name:
+    (a count over every stored entity) the first page is remembered for MEMO_SECONDS."""
+    if name or offset:
         return _find_entities(store, name, type, limit, offset)
     key = (store.where, type, limit, offset)
     held = _MEMO.get(key)
@@ -217,7 +204,7 @@ def entity_page(store: Store, key: str) -> EntityPage | None:
     hit = EntityHit(key, names[0][5], kind, name, name_en, sum(r[4] for r in names), articles)
     roles: Counter = Counter()
     for (value,) in store.query(f"SELECT e.roles FROM entities e WHERE {match}", params):
-        roles.update(set(json.loads(value)))
+        roles.update({r for r in json.loads(value) if isinstance(r, str)})  # (a stored record may say anything)
     days = store.query(f"SELECT substr(a.published, 1, 10) AS d, sum(e.mentions) FROM entities e"
                        f" JOIN articles a ON a.n = e.article WHERE {match} AND a.published IS NOT NULL"
                        " GROUP BY d ORDER BY d", params)
@@ -380,18 +367,13 @@ def cluster(store: Store, article: str) -> list[Copy]:
                        " (SELECT cluster FROM articles WHERE id = ?) ORDER BY a.n", [article])]
 
 
-def facets(store: Store, query: str, *, date_from: str | None = None, date_to: str | None = None,
-           outlet: str | None = None) -> Facets:
-    """What a search's best matches hold: their outlets, their days and the entities most mentioned in them."""
+def facets(store: Store, query: str, **filters) -> Facets:
+    """What a search's best matches hold (with the search's filters: Store.matching): their outlets, their days and
+    the entities most mentioned in them."""
     q = parse_query(query)
     if q.empty:
         return Facets(0, (), (), ())
-    source, match, params, score = store._match(q)
-    where = [match]
-    day_range(where, params, date_from, date_to)
-    if outlet:
-        where.append("a.outlet = ?")
-        params.append(outlet)
+    source, where, params, score = store.matching(q, **filters)
     best = [n for (n,) in store.query(f"SELECT a.n FROM {source} WHERE {' AND '.join(where)} ORDER BY {score}, a.n"
                                       " LIMIT ?", params + [FACET_HITS])]
     if not best:

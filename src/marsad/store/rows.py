@@ -7,6 +7,7 @@ its near-duplicate signature. Pure, so that worker processes may make them while
 from __future__ import annotations
 
 import json
+import math
 import zlib
 from dataclasses import dataclass
 
@@ -69,14 +70,37 @@ def prepare(record: dict, given: Stored, made_by: str) -> Rows:
     article = (record["id"], src.get("url"), src.get("input_id"), src.get("path"), src["format"], record["published"],
                record["title"], record["outlet"], record.get("language"), record["body_hash"],
                zlib.compress(given.raw.encode("utf-8", "surrogatepass"), RAW_LEVEL),
-               json.dumps(given.fields, ensure_ascii=False), json.dumps(record, ensure_ascii=False), made_by, sig)
+               dumps(given.fields), dumps(record), made_by, sig)
     return Rows(record["id"], article, sig, layers, terms(record["title"] or ""), body)
+
+
+def dumps(value: object) -> str:
+    """JSON both engines' JSON functions read: a number too large for a float (which Python writes as Infinity, and
+    neither SQLite nor PostgreSQL reads) becomes null."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(value), ensure_ascii=False)
+
+
+def _finite(value: object) -> object:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
 
 
 def coordinates(entity: dict) -> tuple[float | None, float | None]:
     """A place's latitude and longitude, or none."""
     where = entity.get("coordinates")
-    return (float(where[0]), float(where[1])) if where and len(where) == 2 else (None, None)
+    try:
+        lat, lon = (float(where[0]), float(where[1])) if where and len(where) == 2 else (None, None)
+    except (TypeError, ValueError):
+        return None, None
+    return (lat, lon) if lat is not None and -90 <= lat <= 90 and -180 <= lon <= 180 else (None, None)
 
 
 def prepare_pair(pair: tuple[dict, Stored], made_by: str) -> Rows:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 from typing import Annotated, Optional
 
 from fastapi import FastAPI, HTTPException, Path, Query, Request
@@ -99,9 +99,15 @@ def qs(*given: dict, **params) -> str:
     return urlencode({k: ("true" if v is True else v) for k, v in merged.items() if v not in (None, False, "")})
 
 
+def segment(value: object) -> str:
+    """A value as one segment of a path: every character that could end it or climb out of it is escaped."""
+    return quote(str(value), safe="")
+
+
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("marsad.serve.web", "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
+    env.filters["segment"] = segment
     env.globals.update(qs=qs, TYPE_NAMES=TYPE_NAMES, KIND_NAMES=KIND_NAMES, root_names=root_names, entity_key=entity_key)
     return env
 
@@ -145,12 +151,13 @@ def add_page(app: FastAPI, store: Callable[[], Store]) -> None:
         context = {"q": q, "filters": filters, "hits": hits[:PAGE], "next": more, "offset": offset}
         if request.headers.get("HX-Request") and cursor:  # (the next page of results, appended by htmx)
             return render(request, "_hits.html", **context)
-        facets = browse.facets(s, q, date_from=filters["from"], date_to=filters["to"], outlet=outlet or None)
+        facets = browse.facets(s, q, date_from=filters["from"], date_to=filters["to"], outlet=outlet or None,
+                               entity=entity or None)
         entity_name = next((e.name for e in facets.entities if e.key == entity), entity)
         context.update(facets=facets, days_chart=bars(facets.days), entity_name=entity_name)
         return render(request, "_results.html" if request.headers.get("HX-Request") else "search.html", **context)
 
-    @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/article/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article(request: Request, article_id: Annotated[str, Path(max_length=MAX_ID_CHARS)]) -> HTMLResponse:
         s = store()
         record = s.record(article_id)
