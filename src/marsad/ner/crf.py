@@ -73,13 +73,14 @@ class LinearCRF:
         alive = [bisect_left(negated, -t) for t in range(longest)]  # how many sentences are longer than t
         best = np.empty((longest, len(order), n_labels))
         best[0] = scores[0]
-        back = []
+        back = np.zeros((longest, len(order), n_labels), dtype=np.int8)
         transition = self.transition[None]
         for t in range(1, longest):
             m = alive[t]  # (the sentences that reach position t: a prefix, as they are sorted)
             step = best[t - 1, :m, :, None] + transition
-            back.append(step.argmax(axis=1).tolist())
+            back[t, :m] = step.argmax(axis=1)
             best[t, :m] = step.max(axis=1) + scores[t, :m]
+        pointers = back.tolist()
         for j, k in enumerate(order):
             n = lengths[j]
             if n == 0:
@@ -87,7 +88,7 @@ class LinearCRF:
             label = int(best[n - 1, j].argmax())
             path = [label]
             for t in range(n - 1, 0, -1):
-                label = back[t - 1][j][label]
+                label = pointers[t][j][label]
                 path.append(label)
             out[k] = path[::-1]
         return out
