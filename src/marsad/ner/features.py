@@ -135,7 +135,6 @@ class FeatureExtractor:
         self.config = config or FeatureConfig()
         self.known = known
         self._cache: dict[str, tuple] = {}  # token -> the fields of its WordFeatures
-        self._starts: dict[str, tuple[bool, str]] = {}  # stem -> (it may begin a gazetteer name, it without ال)
 
     # --- word level -------------------------------------------------------
     def analyse(self, token: str) -> Forms:
@@ -220,19 +219,11 @@ class FeatureExtractor:
         labels: list[list[str]] = [[] for _ in range(n)]
         gaz = self.lex.gazetteer
         first = self.lex.gaz_first
-        starts = self._starts
         i = 0
         while i < n:
             matched = 0
-            known = starts.get(stems[i])
-            if known is None:  # (whether the stem, or it without its article, may begin a name: once per stem)
-                bare = strip_article(stems[i])
-                known = (stems[i] in first or bare in first, bare)
-                if len(starts) >= CACHE_LIMIT:
-                    starts.clear()
-                starts[stems[i]] = known
-            begins, bare = known
-            if begins:
+            bare = strip_article(stems[i])
+            if stems[i] in first or bare in first:
                 for length in range(min(MAX_GAZ_TOKENS, n - i), 1, -1):
                     kinds = gaz.get((stems[i], *norms[i + 1:i + length]))
                     if kinds is None:

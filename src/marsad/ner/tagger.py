@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,9 +28,7 @@ from importlib import resources
 import pycrfsuite
 
 from ..text.word_forms import folded_word_lists
-from .crf import LinearCRF
 from .features import FeatureConfig, FeatureExtractor, Lexicons, document_hints
-from .scoring import TypeScorer
 
 MODEL_META = "ner-model.json"
 TYPE_NAMES = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "GPE"}
@@ -56,18 +55,20 @@ def repair_iob(labels: list[str]) -> list[str]:
     return out
 
 
-def read_crf(model: pycrfsuite.Tagger, data: bytes) -> LinearCRF:
-    """A crfsuite model as numpy weights: its attributes read from its text dump, in the model's order, and its
-    weights exactly from its bytes (ner/crf.py)."""
+STATE_FEATURE = re.compile(r"^\s*\(\d+\) (.*) --> \S+: ", re.M)  # «  (0) w=مصر --> B-LOC: 1.23» in a model dump
+
+
+def model_attributes(model: pycrfsuite.Tagger) -> set[str]:
+    """The attributes a CRF model has state-feature weights for, read from its text dump (Tagger.info()
+    parses the same dump in Python, five times slower)."""
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "model.txt")
         model.dump(path)
         with open(path, encoding="utf-8") as f:
             dump = f.read()
-    start = dump.find("ATTRIBUTES = {")
+    start = dump.find("STATE_FEATURES = {")
     end = dump.find("\n}", start)
-    attributes = [line.strip().partition(": ")[2] for line in dump[start:end].split("\n")[1:]]
-    return LinearCRF.from_crfsuite(data, model.labels(), attributes)
+    return set(STATE_FEATURE.findall(dump, start, end)) if start >= 0 else set()
 
 
 class CRFTagger:
@@ -86,10 +87,11 @@ class CRFTagger:
             self._pass2 = pycrfsuite.Tagger()
             self._pass2.open_inmemory(pass2)
         self._labels = self._pass1.labels()
-        self._crfs = [read_crf(m, b) for m, b in ((self._pass1, pass1), (self._pass2, pass2)) if m is not None]
-        known = {a for crf in self._crfs for a, i in crf.ids.items() if crf.state[i].any()}
+        known: set[str] = set()
+        for model in (self._pass1, self._pass2):
+            if model is not None:
+                known.update(model_attributes(model))
         self.features = FeatureExtractor(lex, config, frozenset(known))
-        self._scorers = [TypeScorer(crf, self.features) for crf in self._crfs]
 
     # --- raw CRF labels (ANERcorp types) -------------------------------------
     def _run(self, model: pycrfsuite.Tagger, xseq: list[list[str]]) -> list[str]:
@@ -109,21 +111,6 @@ class CRFTagger:
         return labels
 
     def raw_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        if self.decode.o_threshold > 0:  # (marginals: crfsuite's own decoding)
-            return self._raw_by_crfsuite(sentences)
-        first = self._decode(self._scorers[0], sentences, None)
-        if len(self._scorers) == 1:
-            return first
-        return self._decode(self._scorers[1], sentences, document_hints(self.features, sentences, first))
-
-    def _decode(self, scorer: TypeScorer, sentences: Sequence[Sequence[str]],
-                hints: list[list[list[str]]] | None) -> list[list[str]]:
-        scores = [scorer.sentence(toks, hints[k] if hints is not None and any(hints[k]) else None)
-                  for k, toks in enumerate(sentences)]
-        labels = scorer.crf.labels
-        return [[labels[i] for i in path] for path in scorer.crf.viterbi(scores)]
-
-    def _raw_by_crfsuite(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         xs = [self.features.sentence(toks) for toks in sentences]
         first = [self._run(self._pass1, x) for x in xs]
         if self._pass2 is None:
