@@ -4,6 +4,7 @@ or a line, never a failed job. Skipped only where Java or pyspark is missing."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -98,3 +99,21 @@ def test_an_unreadable_path_is_a_line_and_exit_1(tmp_path):
     run = marsad("spark", "analyze", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "out"),
                  "--master", "local[1]")
     assert run.returncode == 1 and "cannot open" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_spark_submit_runs_the_packaged_entry_point(corpus, single, tmp_path):
+    import pyspark
+    from marsad.scale import submit
+
+    home = Path(pyspark.__file__).parent
+    spark_submit = home / "bin" / "spark-submit"
+    if not spark_submit.exists():
+        pytest.skip("this pyspark has no bin/spark-submit")
+    out = tmp_path / "out"
+    run = subprocess.run([str(spark_submit), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+                          "--conf", "spark.driver.host=127.0.0.1", "--conf", f"spark.pyspark.python={sys.executable}",
+                          "--conf", f"spark.pyspark.driver.python={sys.executable}", submit.__file__,
+                          str(corpus / "day.jsonl"), "--out", str(out), "--published", "2015-07-21"],
+                         capture_output=True, text=True, env={**os.environ, "SPARK_HOME": str(home)})
+    got = [line for p in sorted((out / "records").glob("part-*")) for line in p.read_text(encoding="utf-8").splitlines()]
+    assert got == single[:ARTICLES + 1], run.stderr[-2000:]  # (the text file is not in this input)
