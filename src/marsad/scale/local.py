@@ -6,7 +6,9 @@
 
 Workers get the config, never a pipeline: each builds its own once
 (`pipeline_for`), so any start method works (fork shares the models the parent
-already loaded; spawn and forkserver load them again).
+already loaded; spawn and forkserver load them again). Documents come back from
+workers with the layers of their record; the working layers (tokens, role
+phrases, paragraphs) stay behind.
 """
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ from ..pipeline import Counters, Pipeline, load_pipeline
 
 Item = TypeVar("Item")
 BATCH_PER_JOB = 64  # documents handed to each worker at a time: memory stays bounded, order is kept
+WORKING_LAYERS = ("tokens", "role_phrases", "paragraphs")  # what the stages work on and no record holds: left in
+# the worker (a document pickles to a third of its size without them, 14 KB instead of 39 KB on SaudiNewsNet)
 DEFAULT_START = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
@@ -36,9 +40,17 @@ def pipeline_for(config: PipelineConfig) -> Pipeline:
 
 
 def analyse_batch(config: PipelineConfig, batch: Sequence[Item]) -> list[Item]:
-    """Run in a worker: the documents of a batch analysed, anything else passed through."""
+    """Run in a worker: the documents of a batch analysed, without their working layers, anything else passed
+    through."""
     pipeline = pipeline_for(config)
-    return [pipeline(item) if isinstance(item, Document) else item for item in batch]
+    out = []
+    for item in batch:
+        if isinstance(item, Document):
+            item = pipeline(item)
+            for layer in WORKING_LAYERS:
+                setattr(item, layer, [])
+        out.append(item)
+    return out
 
 
 def usable_cpus() -> int:
