@@ -23,7 +23,8 @@ from ..text.normalise import fold
 from ..text.word_forms import ARABIC_LETTER, PROCLITIC_LETTERS, Forms, article_stem, split_clitics, strip_article
 
 MAX_GAZ_TOKENS = 5  # longest gazetteer entry matched
-CACHE_LIMIT = 500_000  # word types kept in the feature cache
+CACHE_LIMIT = 100_000  # word types kept in the feature cache; it starts over past this (memory stays flat: a type
+# costs about 2.4 KB of feature strings, and the newest types are the ones an article repeats)
 RANK_BANDS = ((1_000, "top1k"), (10_000, "top10k"), (50_000, "top50k"), (150_000, "top150k"))
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"\d")
@@ -203,8 +204,9 @@ class FeatureExtractor:
         keep = self._keep
         result = (keep(own), keep("-1:" + f for f in ctx), keep("+1:" + f for f in ctx),
                   keep("-2:" + f for f in far), keep("+2:" + f for f in far), norm, stem)
-        if len(self._cache) < CACHE_LIMIT:
-            self._cache[token] = result
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[token] = result
         return result
 
     def _keep(self, feats) -> tuple[str, ...]:
