@@ -1,4 +1,4 @@
-"""The Spark runner in local mode: on 200 SaudiNewsNet articles its records equal `marsad analyze`'s (and --jobs
+"""The Spark runner in local mode: on a WARC and 200 SaudiNewsNet articles its records equal `marsad analyze`'s (and --jobs
 2's), record for record and in order; its Parquet tables hold what `marsad export` writes; a broken input is a record
 or a line, never a failed job. Skipped only where Java or pyspark is missing."""
 from __future__ import annotations
@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 
 from ..conftest import saudinewsnet_day
+from ..ingest.test_warc import write_warc
 
 pyspark = pytest.importorskip("pyspark", reason="the spark extra installs pyspark")
 if shutil.which("java") is None:
     pytest.skip("no Java: Spark needs a JVM (Java 17 is on the dev and CI machines)", allow_module_level=True)
 ARTICLES = 200
+WARC_PAGES = 2  # the HTML responses of the test WARC (the rest of its records are skipped)
 
 
 def marsad(*args: str) -> subprocess.CompletedProcess:
@@ -26,13 +28,15 @@ def marsad(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """200 articles in the order of SaudiNewsNet's first day, with a broken line among them, then a text file."""
+    """A WARC of two pages, then 200 articles in the order of SaudiNewsNet's first day with a broken line among them,
+    then a text file (a folder's files are read in name order)."""
     folder = tmp_path_factory.mktemp("corpus")
     lines = [json.dumps({"id": f"snn-{k}", "text": a["content"], "title": a["title"], "url": a["url"],
                          "date_extracted": a["date_extracted"], "source": a["source"]}, ensure_ascii=False)
              for k, a in enumerate(saudinewsnet_day()[:ARTICLES])]
     lines.insert(57, '{"id": "broken", "text": ')
     (folder / "day.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_warc(folder / "crawl.warc.gz", gzip=True)
     (folder / "note.txt").write_text("عنوان قصير\n\n" + saudinewsnet_day()[ARTICLES]["content"], encoding="utf-8")
     return folder
 
@@ -56,13 +60,14 @@ def test_spark_gives_the_records_of_one_process_in_order(single, spark_run):
     run, out = spark_run
     assert run.returncode == 1, run.stderr  # (the broken line: a failed record, not a failed job)
     parts = sorted((out / "records").glob("part-*"))
-    assert len(parts) >= 4  # (the JSON Lines file was read in pieces, a task each)
+    assert len(parts) >= 5  # (the WARC a task, the JSON Lines file in pieces, a task each)
     got = [line for p in parts for line in p.read_text(encoding="utf-8").splitlines()]
-    assert len(got) == ARTICLES + 2
+    assert len(got) == WARC_PAGES + ARTICLES + 2
     assert got == single
-    broken = json.loads(got[57])
+    assert json.loads(got[0])["source"]["format"] == "warc"
+    broken = json.loads(got[WARC_PAGES + 57])
     assert broken["warnings"] and "not valid JSON" in broken["warnings"][0]
-    assert f"{ARTICLES + 2} articles, 1 failed" in run.stderr
+    assert f"{WARC_PAGES + ARTICLES + 2} articles, 1 failed" in run.stderr
 
 
 def test_jobs_2_gives_the_same_records(corpus, single):
@@ -92,7 +97,7 @@ def test_marsad_ingest_reads_the_records_folder(spark_run, tmp_path):
     _, out = spark_run
     db = tmp_path / "m.db"
     run = marsad("ingest", "--records", str(out / "records"), "--db", str(db))
-    assert run.returncode == 0 and f"{ARTICLES + 2} stored" in run.stderr, run.stderr
+    assert run.returncode == 0 and f"{WARC_PAGES + ARTICLES + 2} stored" in run.stderr, run.stderr
 
 
 def test_an_unreadable_path_is_a_line_and_exit_1(tmp_path):
@@ -116,4 +121,4 @@ def test_spark_submit_runs_the_packaged_entry_point(corpus, single, tmp_path):
                           str(corpus / "day.jsonl"), "--out", str(out), "--published", "2015-07-21"],
                          capture_output=True, text=True, env={**os.environ, "SPARK_HOME": str(home)})
     got = [line for p in sorted((out / "records").glob("part-*")) for line in p.read_text(encoding="utf-8").splitlines()]
-    assert got == single[:ARTICLES + 1], run.stderr[-2000:]  # (the text file is not in this input)
+    assert got == single[WARC_PAGES:WARC_PAGES + ARTICLES + 1], run.stderr[-2000:]  # (the JSON Lines file alone)
