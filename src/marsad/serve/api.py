@@ -161,7 +161,6 @@ def add_api(app: FastAPI, url: str) -> Callable[[], Store]:
             held = local.store = open_store(url, read_only=True)
         return held
 
-    app.state.store = store
     exporting = app.state.exporting = threading.BoundedSemaphore(EXPORTS_AT_ONCE)
 
     @app.exception_handler(StoreError)
