@@ -82,7 +82,7 @@ def pass1_xy(fx: FeatureExtractor, docs: list[list[Sentence]]):
 def pass2_xy(fx: FeatureExtractor, docs: list[list[Sentence]], predicted: list[list[list[str]]]):
     xy = []
     for doc, pred in zip(docs, predicted):
-        hints = document_hints(fx, [s.tokens for s in doc], pred)
+        hints = document_hints([[fx.stem(t) for t in s.tokens] for s in doc], pred)
         xy += [(fx.sentence(s.tokens, h), s.tags) for s, h in zip(doc, hints)]
     return xy
 

@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.ner.tagger import load_tagger, model_attributes, repair_iob
+import itertools
+
+import numpy as np
+import pycrfsuite
+
+from marsad.ner import scoring
+from marsad.ner.crf import LinearCRF, viterbi
+from marsad.ner.features import document_hints
+from marsad.ner.tagger import load_tagger, repair_iob
 
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "MISC"}
 SENTENCE = "قال وزير الدفاع الأمريكي دونالد رامسفيلد في واشنطن إن الولايات المتحدة لن تنسحب من العراق .".split()
@@ -71,7 +79,67 @@ def test_repair_iob(labels, expected):
     assert repair_iob(labels) == expected
 
 
-def test_the_attributes_read_from_the_dump_are_those_the_model_weighs():
+def _crfsuite(tagger) -> list[pycrfsuite.Tagger]:
+    models = []
+    for model in tagger._model_bytes:
+        models.append(pycrfsuite.Tagger())
+        models[-1].open_inmemory(model)
+    return models
+
+
+def _by_crfsuite(tagger, models, sentences):
+    """Both passes as crfsuite decodes them, from the feature strings it was trained on."""
+    features = [tagger.features.sentence(s) for s in sentences]
+    first = [models[0].tag(x) if x else [] for x in features]
+    hints = document_hints([[tagger.features.stem(t) for t in s] for s in sentences], first)
+    return [models[1].tag([f + h for f, h in zip(x, hs)]) if x else [] for x, hs in zip(features, hints)]
+
+
+def test_the_weights_read_from_the_model_file_are_crfsuites():
     tagger = load_tagger()
-    for model in (tagger._pass1, tagger._pass2):
-        assert model_attributes(model) == {attr for attr, _ in model.info().state_features}
+    for model, data in zip(_crfsuite(tagger), tagger._model_bytes):
+        crf = LinearCRF.from_crfsuite(data)
+        info = model.info()
+        assert crf.labels == model.labels()
+        row = {a: i for i, a in enumerate(crf.attributes)}
+        assert {a for a, _ in info.state_features} == set(crf.attributes)
+        for (attribute, label), weight in info.state_features.items():
+            assert crf.state[row[attribute], crf.labels.index(label)] == pytest.approx(weight, abs=1e-6)
+        for (a, b), weight in info.transitions.items():
+            assert crf.transition[crf.labels.index(a), crf.labels.index(b)] == pytest.approx(weight, abs=1e-6)
+
+
+def test_viterbi_finds_the_best_path_of_every_sentence_at_once():
+    rng = np.random.default_rng(7)
+    transition = rng.normal(size=(4, 4))
+    lengths = [3, 1, 4, 2, 4]
+    scores = rng.normal(size=(sum(lengths), 4))
+    got = viterbi(scores, lengths, transition).tolist()
+    at = 0
+    for n in lengths:
+        own = scores[at:at + n]
+        paths = sorted(itertools.product(range(4), repeat=n),
+                       key=lambda p: -(own[range(n), p].sum() + sum(transition[a, b] for a, b in zip(p, p[1:]))))
+        assert tuple(got[at:at + n]) == paths[0]
+        at += n
+    assert viterbi(np.zeros((0, 4)), [], transition).tolist() == []
+
+
+def test_numpy_decoding_gives_crfsuites_labels_on_real_sentences(snn_articles, monkeypatch):
+    """Both passes over the sentences of 40 SaudiNewsNet articles, the table of word types starting over on the
+    way: the labels crfsuite's own decoding gives."""
+    from marsad import analyze
+
+    monkeypatch.setattr(scoring, "TYPE_LIMIT", 3000)
+    load_tagger.cache_clear()
+    tagger = load_tagger()
+    models = _crfsuite(tagger)
+    tokens = 0
+    for article in snn_articles[:40]:
+        doc = analyze(article["content"])
+        sentences = [[doc.span_text(t) for t in doc.tokens if s.start <= t.start < s.end] for s in doc.sentences]
+        assert tagger.raw_document(sentences) == _by_crfsuite(tagger, models, sentences)
+        tokens += sum(map(len, sentences))
+    assert tokens > 10_000
+    assert len(tagger.scorer._index) <= 3000
+    load_tagger.cache_clear()

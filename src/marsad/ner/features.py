@@ -172,6 +172,22 @@ class FeatureExtractor:
         cached = self._cache.get(token)
         if cached is not None:
             return cached
+        result = self.type_features(token)
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[token] = result
+        return result
+
+    def type_features(self, token: str) -> tuple:
+        """The fields of `WordFeatures` of one word type, computed afresh (not cached)."""
+        own, ctx, far, norm, stem = self.base_features(token)
+        keep = self._keep
+        return (keep(own), keep("-1:" + f for f in ctx), keep("+1:" + f for f in ctx),
+                keep("-2:" + f for f in far), keep("+2:" + f for f in far), norm, stem)
+
+    def base_features(self, token: str) -> tuple[list[str], list[str], list[str], str, str]:
+        """What a word type gives its own token, its neighbours at ±1 and at ±2 (before the «-1:», «+1:», «-2:»,
+        «+2:» of each side), its folded form and its stem; every feature, known to a model or not."""
         cfg = self.config
         norm, prefix, stem = self.analyse(token)
         sh = shape(norm)
@@ -201,13 +217,7 @@ class FeatureExtractor:
         far = ["s=" + stem]
         if cfg.context_clusters and cfg.clusters and info:
             far.append("c2=" + info.c256)
-        keep = self._keep
-        result = (keep(own), keep("-1:" + f for f in ctx), keep("+1:" + f for f in ctx),
-                  keep("-2:" + f for f in far), keep("+2:" + f for f in far), norm, stem)
-        if len(self._cache) >= CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[token] = result
-        return result
+        return own, ctx, far, norm, stem
 
     def _keep(self, feats) -> tuple[str, ...]:
         if self.known is None:
@@ -215,29 +225,43 @@ class FeatureExtractor:
         return tuple(filter(self.known.__contains__, feats))
 
     # --- sentence level ---------------------------------------------------
-    def gazetteer_spans(self, stems: Sequence[str], norms: Sequence[str]) -> list[list[str]]:
-        """B-/I- gazetteer labels for multi-token matches (longest match first)."""
-        n = len(stems)
-        labels: list[list[str]] = [[] for _ in range(n)]
-        gaz = self.lex.gazetteer
+    def may_start_entry(self, stem: str) -> bool:
+        """Whether a token of this stem may begin a gazetteer entry of several tokens."""
         first = self.lex.gaz_first
-        i = 0
-        while i < n:
-            matched = 0
-            bare = strip_article(stems[i])
-            if stems[i] in first or bare in first:
-                for length in range(min(MAX_GAZ_TOKENS, n - i), 1, -1):
-                    kinds = gaz.get((stems[i], *norms[i + 1:i + length]))
-                    if kinds is None:
-                        kinds = gaz.get((bare, *norms[i + 1:i + length]))
-                    if kinds:
-                        for k in kinds:
-                            labels[i].append("B-" + k)
-                            for j in range(i + 1, i + length):
-                                labels[j].append("I-" + k)
-                        matched = length
-                        break
-            i += matched or 1
+        return stem in first or strip_article(stem) in first
+
+    def gazetteer_matches(self, stems: Sequence[str], norms: Sequence[str],
+                          starts: Sequence[bool] | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Gazetteer entries of several tokens in a sentence, as (first token, length, kinds), the longest first
+        at each place, left to right. `starts`: which tokens may begin one (`may_start_entry`)."""
+        if starts is None:
+            starts = [self.may_start_entry(s) for s in stems]
+        gaz = self.lex.gazetteer
+        n = len(stems)
+        found = []
+        after = 0
+        for i in [k for k, may in enumerate(starts) if may]:
+            if i < after:
+                continue
+            stem, bare = stems[i], strip_article(stems[i])
+            for length in range(min(MAX_GAZ_TOKENS, n - i), 1, -1):
+                kinds = gaz.get((stem, *norms[i + 1:i + length]))
+                if kinds is None:
+                    kinds = gaz.get((bare, *norms[i + 1:i + length]))
+                if kinds:
+                    found.append((i, length, kinds))
+                    after = i + length
+                    break
+        return found
+
+    def gazetteer_spans(self, stems: Sequence[str], norms: Sequence[str]) -> list[list[str]]:
+        """B-/I- gazetteer labels of each token (`gazetteer_matches`)."""
+        labels: list[list[str]] = [[] for _ in stems]
+        for i, length, kinds in self.gazetteer_matches(stems, norms):
+            for k in kinds:
+                labels[i].append("B-" + k)
+                for j in range(i + 1, i + length):
+                    labels[j].append("I-" + k)
         return labels
 
     def sentence(self, tokens: Sequence[str], doc_hints: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
@@ -274,40 +298,32 @@ class FeatureExtractor:
         return out
 
 
-def document_hints(extractor: FeatureExtractor, sentences: Sequence[Sequence[str]],
-                   labels: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+def stem_hints(stems: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[str, list[str]]:
     """Second-pass features: how the first pass tagged the same stem elsewhere in the document.
 
     For every stem the first pass put inside an entity of type T (position B or I),
     each occurrence of that stem in the document gets `D=T` and `D=B-T`/`D=I-T`,
     and, when the same stem also appeared untagged, `Dmix`. Stems shorter than
-    three letters and very frequent words are ignored.
+    three letters are ignored. `stems`: the stems of each sentence's tokens (`FeatureExtractor.stem`).
     """
     seen: dict[str, set[str]] = {}
     untagged: set[str] = set()
-    stems_doc = []
-    for toks, labs in zip(sentences, labels):
-        stems = []
-        for tok, lab in zip(toks, labs):
-            stem = extractor.stem(tok)
-            stems.append(stem)
+    for sentence, labs in zip(stems, labels):
+        for stem, lab in zip(sentence, labs):
             if lab != "O":
                 seen.setdefault(stem, set()).add(lab)
             else:
                 untagged.add(stem)
-        stems_doc.append(stems)
-    out = []
-    for stems in stems_doc:
-        sent_hints = []
-        for stem in stems:
-            hints: list[str] = []
-            labs = seen.get(stem)
-            if labs and len(stem) >= 3:
-                for lab in labs:
-                    hints.append("D=" + lab)
-                    hints.append("D=" + lab[2:])
-                if stem in untagged:
-                    hints.append("Dmix")
-            sent_hints.append(hints)
-        out.append(sent_hints)
-    return out
+    hints = {}
+    for stem, labs in seen.items():
+        if len(stem) >= 3:
+            hints[stem] = [f for lab in sorted(labs) for f in ("D=" + lab, "D=" + lab[2:])]
+            if stem in untagged:
+                hints[stem].append("Dmix")
+    return hints
+
+
+def document_hints(stems: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    """The second-pass features of every token of each sentence (`stem_hints`)."""
+    hints = stem_hints(stems, labels)
+    return [[hints.get(stem, []) for stem in sentence] for sentence in stems]

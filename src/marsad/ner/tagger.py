@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
-import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -28,7 +25,9 @@ from importlib import resources
 import pycrfsuite
 
 from ..text.word_forms import folded_word_lists
-from .features import FeatureConfig, FeatureExtractor, Lexicons, document_hints
+from .crf import LinearCRF, viterbi
+from .features import FeatureConfig, FeatureExtractor, Lexicons, document_hints, stem_hints
+from .scoring import TypeScorer
 
 MODEL_META = "ner-model.json"
 TYPE_NAMES = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "GPE"}
@@ -55,70 +54,71 @@ def repair_iob(labels: list[str]) -> list[str]:
     return out
 
 
-STATE_FEATURE = re.compile(r"^\s*\(\d+\) (.*) --> \S+: ", re.M)  # «  (0) w=مصر --> B-LOC: 1.23» in a model dump
-
-
-def model_attributes(model: pycrfsuite.Tagger) -> set[str]:
-    """The attributes a CRF model has state-feature weights for, read from its text dump (Tagger.info()
-    parses the same dump in Python, five times slower)."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "model.txt")
-        model.dump(path)
-        with open(path, encoding="utf-8") as f:
-            dump = f.read()
-    start = dump.find("STATE_FEATURES = {")
-    end = dump.find("\n}", start)
-    return set(STATE_FEATURE.findall(dump, start, end)) if start >= 0 else set()
-
-
 class CRFTagger:
-    """Pass-1 and (optional) pass-2 CRF models with their feature extractor."""
+    """Pass-1 and (optional) pass-2 CRF models with their feature extractor. They decode with numpy (ner/crf.py,
+    ner/scoring.py); crfsuite decodes only when an O-threshold asks for its marginals."""
 
     def __init__(self, pass1: bytes, pass2: bytes | None, lex: Lexicons, config: FeatureConfig,
                  decode: DecodeConfig | None = None, meta: dict | None = None):
         self.lex = lex
         self.decode = decode or DecodeConfig()
         self.meta = meta or {}
-        self._model_bytes = (pass1, pass2)  # crfsuite reads these buffers in place: keep them alive
-        self._pass1 = pycrfsuite.Tagger()
-        self._pass1.open_inmemory(pass1)
-        self._pass2 = None
-        if pass2 is not None:
-            self._pass2 = pycrfsuite.Tagger()
-            self._pass2.open_inmemory(pass2)
-        self._labels = self._pass1.labels()
-        known: set[str] = set()
-        for model in (self._pass1, self._pass2):
-            if model is not None:
-                known.update(model_attributes(model))
-        self.features = FeatureExtractor(lex, config, frozenset(known))
+        self._model_bytes = (pass1, pass2)
+        models = [LinearCRF.from_crfsuite(m) for m in self._model_bytes if m is not None]
+        self.features = FeatureExtractor(lex, config, frozenset(a for m in models for a in m.attributes))
+        self.scorer = TypeScorer(models, self.features)
+        self._crfsuite: list[pycrfsuite.Tagger] = []
 
-    # --- raw CRF labels (ANERcorp types) -------------------------------------
+    def raw_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The CRF's own labels (ANERcorp types) of every sentence of one document."""
+        if self.decode.o_threshold > 0:
+            return self._with_marginals(sentences)
+        doc = self.scorer.document(sentences)
+        first = self._viterbi(doc.state[:, 0], doc.lengths, 0)
+        if len(self.scorer.transitions) == 1:
+            return first
+        second = doc.state[:, 1]
+        self.scorer.add_hints(second, [s for sentence in doc.stems for s in sentence], stem_hints(doc.stems, first))
+        return self._viterbi(second, doc.lengths, 1)
+
+    def _viterbi(self, state, lengths: list[int], model: int) -> list[list[str]]:
+        names = self.scorer.labels
+        best = viterbi(state, lengths, self.scorer.transitions[model]).tolist()
+        out, at = [], 0
+        for n in lengths:
+            out.append([names[k] for k in best[at:at + n]])
+            at += n
+        return out
+
+    # --- crfsuite's decoding, with an O-threshold --------------------------------
+    def _with_marginals(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        if not self._crfsuite:
+            for model in self._model_bytes:
+                if model is not None:  # crfsuite reads these buffers in place: self._model_bytes keeps them alive
+                    tagger = pycrfsuite.Tagger()
+                    tagger.open_inmemory(model)
+                    self._crfsuite.append(tagger)
+        xs = [self.features.sentence(toks) for toks in sentences]
+        first = [self._run(self._crfsuite[0], x) for x in xs]
+        if len(self._crfsuite) == 1:
+            return first
+        hints = document_hints([[self.features.stem(t) for t in toks] for toks in sentences], first)
+        # pass-2 features are pass-1 features plus the document hints (as FeatureExtractor.sentence builds them)
+        return [self._run(self._crfsuite[1], [f + h for f, h in zip(x, hs)] if any(hs) else x)
+                for x, hs in zip(xs, hints)]
+
     def _run(self, model: pycrfsuite.Tagger, xseq: list[list[str]]) -> list[str]:
         if not xseq:
             return []
         labels = model.tag(xseq)
         threshold = self.decode.o_threshold
-        if threshold > 0:
-            changed = False
-            for t, lab in enumerate(labels):
-                if lab == "O" and model.marginal("O", t) < threshold:
-                    best = max((y for y in self._labels if y != "O"), key=lambda y: model.marginal(y, t))
-                    labels[t] = best
-                    changed = True
-            if changed:
-                labels = repair_iob(labels)
-        return labels
-
-    def raw_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        xs = [self.features.sentence(toks) for toks in sentences]
-        first = [self._run(self._pass1, x) for x in xs]
-        if self._pass2 is None:
-            return first
-        hints = document_hints(self.features, sentences, first)
-        # pass-2 features are pass-1 features plus the document hints (as FeatureExtractor.sentence builds them)
-        return [self._run(self._pass2, [f + h for f, h in zip(x, hs)] if any(hs) else x)
-                for x, hs in zip(xs, hints)]
+        changed = False
+        for t, lab in enumerate(labels):
+            if lab == "O" and model.marginal("O", t) < threshold:
+                best = max((y for y in model.labels() if y != "O"), key=lambda y: model.marginal(y, t))
+                labels[t] = best
+                changed = True
+        return repair_iob(labels) if changed else labels
 
     # --- public API ------------------------------------------------------------
     def tag(self, tokens: Sequence[str]) -> list[str]:
@@ -153,7 +153,7 @@ class CRFTagger:
         return out
 
     def _is_natural_location(self, tokens: list[str]) -> bool:
-        stems = [self.features.stem(t) for t in tokens]
+        stems = [self.features.analyse(t).stem for t in tokens]
         kinds = set(self.lex.gazetteer.get(tuple(stems), ()))
         if not kinds and len(stems) == 1:
             kinds = set(self.features.gaz_types(stems[0]))
