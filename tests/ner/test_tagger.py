@@ -130,7 +130,7 @@ def test_numpy_decoding_gives_crfsuites_labels_on_real_sentences(snn_articles, m
     way: the labels crfsuite's own decoding gives."""
     from marsad import analyze
 
-    monkeypatch.setattr(scoring, "TYPE_LIMIT", 3000)
+    monkeypatch.setattr(scoring, "FORMS_KEPT", 3000)
     load_tagger.cache_clear()
     tagger = load_tagger()
     models = _crfsuite(tagger)

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..text.normalise import fold
-from ..text.word_forms import article_stem, toggle_article
+from ..text.word_forms import FORMS_KEPT, article_stem, toggle_article
 
 ARTEFACT = "kb.jsonl.gz"
-MAX_REMEMBERED_LOOKUPS = 200_000  # distinct forms looked up; the memory starts over beyond this
 # Match kinds, best first: the entry's canonical name, one of its variants.
 CANONICAL, VARIANT = 0, 1
 
@@ -141,7 +140,7 @@ class KnowledgeBase:
         key = key.strip()
         known = self._looked_up.get(key)
         if known is None:
-            if len(self._looked_up) >= MAX_REMEMBERED_LOOKUPS:
+            if len(self._looked_up) >= FORMS_KEPT:
                 self._looked_up.clear()
             known = self._looked_up[key] = tuple(self._lookup(key)) if key else ()
         return list(known)

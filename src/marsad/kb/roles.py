@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..document import RolePhrase, Token
 from ..resources import data_rows
 from ..text.normalise import fold
-from ..text.word_forms import AND_PREFIX, ARTICLE, FirstForm, first_forms, first_forms_of, folded_word_lists, source_offset, strip_article, toggle_article
+from ..text.word_forms import FORMS_KEPT, AND_PREFIX, ARTICLE, FirstForm, first_forms, first_forms_of, folded_word_lists, source_offset, strip_article, toggle_article
 from .knowledge_base import KnowledgeBase
 
 OFFICE, TITLE, HONORIFIC = "office", "title", "honorific"
@@ -74,7 +74,7 @@ def _role_starts() -> frozenset[str]:
     return frozenset(role_lexicon()) | MODIFIERS
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=FORMS_KEPT)
 def _may_start_role(norm: str, prefix: str, stem: str) -> bool:
     """Whether a token's first forms include a role's first word or a modifier (one look-up a token)."""
     starts = _role_starts()

@@ -8,7 +8,7 @@ from ..document import RolePhrase
 from ..kb import KBEntry, KnowledgeBase
 from ..kb.roles import HONORIFIC, is_role_word
 from ..text.normalise import fold
-from ..text.word_forms import ARTICLE, NAME_PARTICLES, PATRONYMIC, attestation, strip_article
+from ..text.word_forms import FORMS_KEPT, ARTICLE, NAME_PARTICLES, PATRONYMIC, attestation, strip_article
 from .mentions import HEAD_NOUNS, NameMatch
 
 # Surname first: a person from these countries is shortened to the first word of the name (شي، تشانج).
@@ -139,7 +139,7 @@ class ClusterIndex:
         return list(self.tables[3].get(key, {}).values())
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=FORMS_KEPT)
 def loose(form: str) -> str:
     """A matching form that also folds transliteration variants (بينغ/بينج) and hamza seats."""
     return form.replace("غ", "ج").replace("ؤ", "و").replace("ئ", "ي").replace("ء", "")

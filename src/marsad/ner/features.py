@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,11 +21,9 @@ from importlib import resources
 from typing import NamedTuple
 
 from ..text.normalise import fold
-from ..text.word_forms import ARABIC_LETTER, PROCLITIC_LETTERS, Forms, article_stem, split_clitics, strip_article
+from ..text.word_forms import FORMS_KEPT, ARABIC_LETTER, PROCLITIC_LETTERS, Forms, article_stem, split_clitics, strip_article
 
 MAX_GAZ_TOKENS = 5  # longest gazetteer entry matched
-CACHE_LIMIT = 100_000  # word types kept in the feature cache; it starts over past this (memory stays flat: a type
-# costs about 2.4 KB of feature strings, and the newest types are the ones an article repeats)
 RANK_BANDS = ((1_000, "top1k"), (10_000, "top10k"), (50_000, "top50k"), (150_000, "top150k"))
 LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"\d")
@@ -58,13 +57,10 @@ class WordFeatures(NamedTuple):
 @lru_cache(maxsize=1)
 def read_gazetteer() -> dict[tuple[str, ...], tuple[str, ...]]:
     """The external gazetteer (resources/ner/gazetteer.tsv.gz): token tuple -> kinds, read once per process."""
-    gazetteer: dict[tuple[str, ...], tuple[str, ...]] = {}
     path = resources.files("marsad.resources") / "ner" / "gazetteer.tsv.gz"
-    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as f:
-        for line in f:
-            form, kinds = line.rstrip("\n").split("\t")
-            gazetteer[tuple(form.split(" "))] = tuple(kinds.split(","))
-    return gazetteer
+    cells = gzip.decompress(path.read_bytes()).decode("utf-8").replace("\n", "\t").split("\t")
+    kinds: dict[str, tuple[str, ...]] = {}  # one tuple for each combination of kinds
+    return {tuple(form.split(" ")): kinds.setdefault(k, tuple(k.split(","))) for form, k in zip(cells[::2], cells[1::2])}
 
 
 @dataclass(slots=True)
@@ -77,12 +73,11 @@ class Lexicons:
 
     @classmethod
     def load(cls) -> Lexicons:
-        base = resources.files("marsad.resources") / "ner"
-        clusters: dict[str, tuple[str, str, str, int]] = {}
-        with gzip.open(base.joinpath("clusters.tsv.gz").open("rb"), "rt", encoding="utf-8") as f:
-            for rank, line in enumerate(f):
-                cols = line.rstrip("\n").split("\t")
-                clusters[cols[0]] = (cols[1], cols[2], cols[3], rank)
+        path = resources.files("marsad.resources") / "ner" / "clusters.tsv.gz"
+        cells = gzip.decompress(path.read_bytes()).decode("utf-8").replace("\n", "\t").split("\t")
+        words = cells[0::4]  # by frequency rank: word, then its cluster at 64, 256 and 1024
+        c64, c256, c1024 = (map(sys.intern, cells[k::4]) for k in (1, 2, 3))  # a few thousand ids, shared
+        clusters = dict(zip(words, zip(c64, c256, c1024, range(len(words)))))
         gazetteer = read_gazetteer()
         return cls(clusters, gazetteer, frozenset(k[0] for k in gazetteer))
 
@@ -173,7 +168,7 @@ class FeatureExtractor:
         if cached is not None:
             return cached
         result = self.type_features(token)
-        if len(self._cache) >= CACHE_LIMIT:
+        if len(self._cache) >= FORMS_KEPT:
             self._cache.clear()
         self._cache[token] = result
         return result

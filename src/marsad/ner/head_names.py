@@ -26,7 +26,7 @@ from ..kb import KBEntry, KnowledgeBase
 from ..kb.roles import HONORIFIC, PHRASE_STOPS, role_lexicon, role_phrase_at
 from ..resources import data_rows
 from ..text.normalise import fold
-from ..text.word_forms import (AND_PREFIX, ARTICLE, CONJUNCTIONS, NISBA_ENDINGS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC,
+from ..text.word_forms import (FORMS_KEPT, AND_PREFIX, ARTICLE, CONJUNCTIONS, NISBA_ENDINGS, PROCLITIC_GROUPS, FirstForm, PATRONYMIC,
                                attestation, first_forms, first_forms_of, is_nisba, source_offset,
                                strip_article)
 from .mentions import CUE_WORDS, FUNCTION_WORDS, HEAD_NOUNS, NameMatch
@@ -179,7 +179,7 @@ def _first_words() -> frozenset[str]:
     return frozenset(heads | {ARTICLE + h for h in heads} | {h + DUAL_GENITIVE for h in heads} | set(national_bodies()))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=FORMS_KEPT)
 def may_start(norm: str) -> bool:
     """Whether a token could begin an organisation name: a head or body word after at most three
     proclitic letters (وللهيئة). A quick test before the full one."""
@@ -187,7 +187,7 @@ def may_start(norm: str) -> bool:
     return any(norm[k:] in words for k in range(min(4, len(norm))))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=FORMS_KEPT)
 def _head_form(norm: str, prefix: str, stem: str) -> FirstForm | None:
     """The form of a token that is a head noun: its first forms, then with any proclitic group off («بكلية لندن»,
     not only as prose splits it)."""

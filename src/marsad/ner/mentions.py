@@ -19,7 +19,7 @@ from ..kb.roles import is_role_word
 from ..resources import data_rows
 from ..text.agencies import agency_names, credited
 from ..text.normalise import fold
-from ..text.word_forms import (AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_GROUPS, FirstForm, attestation, first_forms,
+from ..text.word_forms import (FORMS_KEPT, AND_PREFIX, ARTICLE, FILIATION, NAME_PARTICLES, PATRONYMIC, PROCLITIC_GROUPS, FirstForm, attestation, first_forms,
                                folded_word_lists, is_nisba, source_offset, strip_article, toggle_article)
 from .iob import entities
 from .name_lists import FAMILY, GIVEN, name_words
@@ -32,7 +32,6 @@ RARE_GIVEN_NAME = 200  # a word prose seldom uses is a given name (كارل، م
 MIN_NAME_LETTERS = 2  # a one-letter "name" is a stray letter
 FAMILY_NAME_COUNT = 1000  # a listed family name prose uses less than this (الربيعة), not السعودي or اليوم
 MAX_NAME_WORDS = 12  # longest KB name tried
-MAX_REMEMBERED_FORMS = 500_000  # token forms whose answer to may_start is kept
 WORD = re.compile(r"\d+(?:[.,٫٬/:]\d+)+|\w+|\S")  # the tokeniser's word shape, for splitting KB keys
 # A word written without (or with) the ال of a one-word KB name, and this common in prose, is the common
 # word (بلا "without", not البلا, a GeoNames name of Jerusalem).
@@ -130,7 +129,7 @@ class Gazetteer:
         forms = (tok.norm, tok.prefix, tok.stem)
         known = self.starts.get(forms)
         if known is None:
-            if len(self.starts) >= MAX_REMEMBERED_FORMS:
+            if len(self.starts) >= FORMS_KEPT:
                 self.starts.clear()
             known = self.starts[forms] = any(f.form in self.single or f.form in self.firsts for f in first_forms(tok))
         return known

@@ -6,7 +6,7 @@
     scorer.add_hints(doc.state[:, 1], stems, stem_hints(doc.stems, first_labels))   # the second pass's hints
 
 What a type gives itself and its neighbours (its own features and its ±1 and ±2 context features) is a row of
-scores per pass, kept for up to TYPE_LIMIT types (the table then starts over): 720 bytes a type instead of its
+scores per pass, kept for up to FORMS_KEPT types (the table then starts over): 720 bytes a type instead of its
 feature strings. What depends on the sentence (the edges, bigrams, gazetteer spans, hints) is looked up per token.
 """
 from __future__ import annotations
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .crf import LinearCRF
+from ..text.word_forms import FORMS_KEPT
 from .features import FeatureExtractor
 
-TYPE_LIMIT = 100_000
 OWN, PREV, NEXT, PREV2, NEXT2 = range(5)  # a type's rows: its own, and what it gives to the word after it (its
 # «-1:» features), before it («+1:»), two after («-2:») and two before («+2:»)
 
@@ -128,7 +128,7 @@ class TypeScorer:
         """The table rows of the tokens' types, the new ones scored first."""
         index = self._index
         new = [t for t in dict.fromkeys(tokens) if t not in index]
-        if len(index) + len(new) > TYPE_LIMIT:
+        if len(index) + len(new) > FORMS_KEPT:
             index.clear()
             self._stems.clear()
             self._norms.clear()
@@ -156,7 +156,7 @@ class TypeScorer:
         sums = np.add.reduceat(self.weights[flat], starts, axis=0).reshape(len(new), 5, *self.weights.shape[1:])
         count = len(self._index)
         if count + len(new) > len(self._rows):
-            grown = np.zeros((max(min(2 * len(self._rows), TYPE_LIMIT), count + len(new), 1024), *self._rows.shape[1:]))
+            grown = np.zeros((max(min(2 * len(self._rows), FORMS_KEPT), count + len(new), 1024), *self._rows.shape[1:]))
             grown[:count] = self._rows[:count]
             self._rows = grown
         self._rows[count:count + len(new)] = sums

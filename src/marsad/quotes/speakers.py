@@ -28,6 +28,8 @@ ADDRESS_WINDOW = 8  # tokens after the speaker in which a noun of address and it
 MAX_QUOTED_NAME = 6  # tokens of a name in quote marks after ل («لـ "الاقتصادية"»)
 ROLE_BEFORE_NAME = 4  # tokens of a role before the addressee's name («للرئيس المصري عبد الفتاح السيسي»)
 CARRY_TOKENS = 250  # a speaker carries over to a cue with no subject this many tokens on, not to a later story
+ROLE_HOLDER_REACH = 5_000  # tokens back in which «الوزير» finds the minister named before (a long article; a text
+# of many stories does not scan them all at every cue)
 OWNER_REACH = 4  # tokens from a statement noun to the body it belongs to («التقرير الـ 50 لمؤسسة النقد»)
 UNNAMED_BEFORE = 3  # words of an unnamed subject before its cue («مصادر موثوقة أكدت»)
 SOUND_PLURAL = "ون"  # «مسؤولون»: a subject's plural ending, lost in a construct
@@ -319,7 +321,8 @@ class Speakers:
 
     def role_holder(self, c: int, words: str) -> Entity | None:
         """The person last named before token `c` who holds the role the words say."""
-        for k in reversed(self.persons[:bisect.bisect_left(self.persons, c)]):
+        persons = self.persons
+        for k in reversed(persons[bisect.bisect_left(persons, c - ROLE_HOLDER_REACH):bisect.bisect_left(persons, c)]):
             entity = self.index.ending[k].entity
             if holds_role(entity, words):
                 return entity

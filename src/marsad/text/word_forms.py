@@ -19,6 +19,9 @@ from ..resources import data_rows
 from .lexicon import word_counts
 from .normalise import DROPPED, fold
 
+FORMS_KEPT = 100_000  # distinct word forms each per-form cache keeps (this one and the stages'): past it a cache
+# starts over or drops its oldest, so memory stays bounded however long the run (about 1,000 articles fill one)
+
 # --- letters -----------------------------------------------------------------
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")  # the letters of the matching form, hamza to yeh
 
@@ -95,7 +98,7 @@ def _decompositions(form: str) -> list[tuple[str, str]]:
     return [(p, s) for p, s in out if len(s) >= MIN_STEM_LETTERS]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=FORMS_KEPT)
 def split_clitics(form: str) -> tuple[str, str]:
     """(prefix, stem) of a matching form: the best-attested stem wins, the whole form on ties."""
     best = ("", form)
@@ -115,7 +118,6 @@ class Forms(NamedTuple):
     stem: str
 
 
-MAX_CACHED_FORMS = 500_000  # distinct surfaces remembered; the cache starts over beyond this
 
 
 class TokenForms(dict):
@@ -132,7 +134,7 @@ class TokenForms(dict):
             forms = (norm, prefix, stem)
         else:
             forms = (norm, "", norm)
-        if len(self) >= MAX_CACHED_FORMS:
+        if len(self) >= FORMS_KEPT:
             self.clear()
         self[surface] = forms
         return forms
@@ -156,7 +158,7 @@ def first_forms(tok: Token) -> tuple[FirstForm, ...]:
     return first_forms_of(tok.norm, tok.prefix, tok.stem)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=FORMS_KEPT)
 def first_forms_of(norm: str, prefix: str, stem: str) -> tuple[FirstForm, ...]:
     """first_forms of a token given by its matching form, proclitics and stem (cached)."""
     out = [FirstForm(norm, 0)]
