@@ -11,15 +11,14 @@ concatenations per token.
 """
 from __future__ import annotations
 
-import gzip
 import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
+from ..resources import data_columns
 from ..text.normalise import fold
 from ..text.word_forms import FORMS_KEPT, ARABIC_LETTER, PROCLITIC_LETTERS, Forms, article_stem, split_clitics, strip_article
 
@@ -57,10 +56,9 @@ class WordFeatures(NamedTuple):
 @lru_cache(maxsize=1)
 def read_gazetteer() -> dict[tuple[str, ...], tuple[str, ...]]:
     """The external gazetteer (resources/ner/gazetteer.tsv.gz): token tuple -> kinds, read once per process."""
-    path = resources.files("marsad.resources") / "ner" / "gazetteer.tsv.gz"
-    cells = gzip.decompress(path.read_bytes()).decode("utf-8").replace("\n", "\t").split("\t")
     kinds: dict[str, tuple[str, ...]] = {}  # one tuple for each combination of kinds
-    return {tuple(form.split(" ")): kinds.setdefault(k, tuple(k.split(","))) for form, k in zip(cells[::2], cells[1::2])}
+    return {tuple(form.split(" ")): kinds.setdefault(k, tuple(k.split(",")))
+            for form, k in zip(*data_columns("ner/gazetteer.tsv.gz", 2))}
 
 
 @dataclass(slots=True)
@@ -73,10 +71,8 @@ class Lexicons:
 
     @classmethod
     def load(cls) -> Lexicons:
-        path = resources.files("marsad.resources") / "ner" / "clusters.tsv.gz"
-        cells = gzip.decompress(path.read_bytes()).decode("utf-8").replace("\n", "\t").split("\t")
-        words = cells[0::4]  # by frequency rank: word, then its cluster at 64, 256 and 1024
-        c64, c256, c1024 = (map(sys.intern, cells[k::4]) for k in (1, 2, 3))  # a few thousand ids, shared
+        words, *ids = data_columns("ner/clusters.tsv.gz", 4)  # by frequency rank: a word, its clusters at 64, 256
+        c64, c256, c1024 = (map(sys.intern, column) for column in ids)  # and 1024 (a few thousand ids, shared)
         clusters = dict(zip(words, zip(c64, c256, c1024, range(len(words)))))
         gazetteer = read_gazetteer()
         return cls(clusters, gazetteer, frozenset(k[0] for k in gazetteer))
