@@ -19,43 +19,53 @@ from pathlib import Path
 SAMPLE_S = 0.2
 
 
-def tree_rss(root: int) -> int:
-    """The resident memory of `root` and all its descendants, in bytes."""
+def tree_memory(root: int) -> tuple[int, int]:
+    """The resident memory of `root` and all its descendants, in bytes: RSS summed (a page shared after fork counts
+    in every process), and PSS summed (a shared page split between the processes that share it: what the tree
+    really holds)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for name in os.listdir("/proc"):
         if not name.isdigit():
             continue
         try:
             with open(f"/proc/{name}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(name))
-            rss[int(name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+                parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(name))
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [root]
+    rss = pss = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
         todo += children.get(pid, [])
-    return total
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                sizes = {k: int(v.split()[0]) * 1024 for k, v in (line.split(":", 1) for line in f if ":" in line)
+                         if k in ("Rss", "Pss")}
+        except (OSError, ValueError):
+            continue
+        rss += sizes.get("Rss", 0)
+        pss += sizes.get("Pss", 0)
+    return rss, pss
 
 
-def run(command: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, the peak RSS of the tree, the exit status."""
+def run(command: list[str]) -> tuple[float, int, int, int]:
+    """Wall seconds, the peak RSS and PSS of the tree, the exit status."""
     began = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+    peak_rss = peak_pss = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        rss, pss = tree_memory(proc.pid)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(SAMPLE_S)
-    return time.perf_counter() - began, peak, proc.returncode
+    return time.perf_counter() - began, peak_rss, peak_pss, proc.returncode
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--spark-part-mb", type=float, default=2)
+    parser.add_argument("--only", nargs="+", help="the runners whose names start so (\"1 process\" \"--jobs 2\")")
     args = parser.parse_args()
     articles = sum(1 for line in args.corpus.open(encoding="utf-8") if line.strip())
     marsad = [sys.executable, "-m", "marsad"]
@@ -70,11 +80,14 @@ def main() -> None:
             "Spark local[2], 1 article": marsad + ["spark", "analyze", str(one), "--out", f"{tmp}/spark1", "--master",
                                                    "local[2]"],
         }
-        print(f"| runner | articles | wall s | articles/s | peak RSS of the tree MiB |\n|---|---:|---:|---:|---:|")
+        print("| runner | articles | wall s | articles/s | peak RSS of the tree MiB | peak PSS of the tree MiB |\n"
+              "|---|---:|---:|---:|---:|---:|")
         for name, command in runs.items():
-            seconds, peak, status = run(command)
+            if args.only and not any(name.startswith(o) for o in args.only):
+                continue
+            seconds, rss, pss, status = run(command)
             n = 1 if "1 article" in name else articles
-            print(f"| {name} | {n:,} | {seconds:.1f} | {n / seconds:.1f} | {peak / 2**20:,.0f} |"
+            print(f"| {name} | {n:,} | {seconds:.1f} | {n / seconds:.1f} | {rss / 2**20:,.0f} | {pss / 2**20:,.0f} |"
                   + ("" if status in (0, 1) else f" (exit {status})"), flush=True)
 
 

@@ -6,6 +6,7 @@ import pytest
 from marsad.config import EntityConfig, PipelineConfig, TaggerKind
 from marsad.document import Document, Source
 from marsad.record import to_record
+from marsad.scale import local
 from marsad.scale.local import LocalRunner
 
 from ..conftest import saudinewsnet_day
@@ -22,7 +23,8 @@ def documents(n: int) -> list:
 
 
 @pytest.mark.parametrize("start_method", ["spawn", "fork"])
-def test_workers_give_the_records_of_one_process_in_order(start_method):
+def test_workers_give_the_records_of_one_process_in_order(start_method, monkeypatch):
+    monkeypatch.setattr(local, "PIECE", 3)  # 14 pieces: more than are handed out ahead at once
     one = LocalRunner(KB_ONLY)
     expected = [to_record(d) if isinstance(d, Document) else d for d in one.run(documents(40))]
     many = LocalRunner(KB_ONLY, jobs=2, start_method=start_method)
