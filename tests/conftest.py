@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,19 @@ def day_jsonl(path: Path, articles: int) -> Path:
              for k, a in enumerate(saudinewsnet_day()[:articles])]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def snapshot_cache(tmp_path_factory):
+    """Snapshots of loaded resources (marsad.resources.snapshot) in a folder of the run, not the user's cache; the
+    processes tests start inherit it."""
+    before = os.environ.get("MARSAD_CACHE")
+    os.environ["MARSAD_CACHE"] = str(tmp_path_factory.mktemp("marsad-cache"))
+    yield
+    if before is None:
+        del os.environ["MARSAD_CACHE"]
+    else:
+        os.environ["MARSAD_CACHE"] = before
 
 
 @pytest.fixture(scope="session")

@@ -8,13 +8,13 @@ at load time so the artefact stays small and readable.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import gzip
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from ..resources import snapshot
 from ..text.normalise import fold
 from ..text.word_forms import FORMS_KEPT, article_stem, toggle_article
 
@@ -180,7 +180,7 @@ def read_records(data: bytes) -> tuple[dict, list[dict]]:
     return header, [json.loads(line) for line in lines[1:] if line]
 
 
-@functools.lru_cache(maxsize=1)
+@snapshot.loader
 def load_kb() -> KnowledgeBase:
     """The shipped knowledge base, loaded once per process."""
     data = resources.files("marsad").joinpath("resources", "kb", ARTEFACT).read_bytes()

@@ -2,15 +2,14 @@
 names, Wikidata name tokens), for the rules that need to know a name word when they see one."""
 from __future__ import annotations
 
-from functools import lru_cache
-
+from ..resources import snapshot
 from .features import read_gazetteer
 
 GIVEN, FAMILY, TOKEN = "PER_GIVEN", "PER_SUR", "PER_TOKEN"
 NAME_TOKEN_FLOOR = 50  # the count the word list gives a listed name that prose does not use (scripts/build_lexicon.py)
 
 
-@lru_cache(maxsize=1)
+@snapshot.loader
 def name_words() -> dict[str, frozenset[str]]:
     """Folded single word -> its person kinds (given, family, name token) in the NER gazetteer."""
     out: dict[str, frozenset[str]] = {}

@@ -16,7 +16,6 @@ Model files: resources/ner/ (see MODEL_CARD.md there). Nothing is downloaded.
 """
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from importlib import resources
 
 import pycrfsuite
 
+from ..resources import snapshot
 from ..text.word_forms import folded_word_lists
 from .crf import LinearCRF, viterbi
 from .features import FeatureConfig, FeatureExtractor, Lexicons, document_hints, stem_hints
@@ -168,7 +168,7 @@ def _read_resource(name: str) -> bytes:
     return (resources.files("marsad.resources") / "ner" / name).read_bytes()
 
 
-@functools.lru_cache(maxsize=1)
+@snapshot.loader
 def load_tagger() -> CRFTagger:
     """The shipped tagger, loaded once from package resources."""
     meta = json.loads(_read_resource(MODEL_META))

@@ -1,12 +1,10 @@
 """Word frequencies of public-domain Arabic prose, for telling clitics from word-initial letters."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..resources import data_columns
+from ..resources import data_columns, snapshot
 
 
-@lru_cache(maxsize=1)
+@snapshot.loader
 def word_counts() -> dict[str, int]:
     """Matching form -> count in the Hindawi public-domain books (built by scripts/build_lexicon.py)."""
     words, counts = data_columns("lexicon/words.tsv.gz", 2)
