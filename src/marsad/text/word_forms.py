@@ -19,8 +19,9 @@ from ..resources import data_rows
 from .lexicon import word_counts
 from .normalise import DROPPED, fold
 
-FORMS_KEPT = 100_000  # distinct word forms each per-form cache keeps (this one and the stages'): past it a cache
-# starts over or drops its oldest, so memory stays bounded however long the run (about 1,000 articles fill one)
+FORMS_KEPT = 30_000  # distinct word forms each per-form cache keeps (this one and the stages'): past it a cache
+# starts over or drops its oldest, so memory stays flat however long the run (the first 1,000 articles fill one);
+# 100,000 ran 8% faster and took 170 MB more (BENCHMARKS.md, issue 13)
 
 # --- letters -----------------------------------------------------------------
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")  # the letters of the matching form, hamza to yeh
