@@ -108,7 +108,7 @@ def test_an_unreadable_path_is_a_line_and_exit_1(tmp_path):
 
 def test_spark_submit_runs_the_packaged_entry_point(corpus, single, tmp_path):
     import pyspark
-    from marsad.scale import submit
+    from marsad.serve import submit
 
     home = Path(pyspark.__file__).parent
     spark_submit = home / "bin" / "spark-submit"

@@ -1,7 +1,7 @@
 """The Spark runner: the same stages under PySpark, for corpora that outgrow one machine (the `spark` extra).
 
     marsad spark analyze INPUT... --out DIR [--master local[2]] [--published DAY] [--config marsad.toml]
-    spark-submit --master yarn "$(python -c 'import marsad.scale.submit as m; print(m.__file__)')" INPUT... --out DIR
+    spark-submit --master yarn "$(python -c 'import marsad.serve.submit as m; print(m.__file__)')" INPUT... --out DIR
 
 The driver cuts the inputs into parts (ingest.split_inputs: a WARC, HTML or text file each, streamed; a JSON Lines
 file in pieces of --part-mb); each part is a task. A task builds the pipeline once per Python worker, from the typed
