@@ -16,15 +16,19 @@ import collections
 import functools
 import gc
 import itertools
+import logging
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from ..config import PipelineConfig
 from ..document import Document
 from ..pipeline import Counters, Pipeline, load_pipeline
 
+log = logging.getLogger(__name__)
 Item = TypeVar("Item")
 PIECE = 16  # documents a worker takes at a time
 PIECES_AHEAD = 4  # pieces handed out ahead for each worker: at most 64 documents a worker in flight (memory stays
@@ -89,14 +93,49 @@ class LocalRunner:
 
     def _in_workers(self, items: Iterable[Item]) -> Iterator[Item]:
         """Pieces handed out ahead, a few per worker, and taken back in order: the workers go on with the next ones
-        while this process writes what came back."""
+        while this process writes what came back. A worker that dies (killed, out of memory, a crash in C) costs
+        a new pool: its piece is tried again a document at a time, and a document that kills a worker again comes
+        back failed, with a warning; the run goes on."""
         stream = iter(items)
         work = functools.partial(analyse_batch, self.config)
-        with multiprocessing.get_context(self.start_method).Pool(self.jobs) as pool:
-            pending: collections.deque = collections.deque()
+        pool = self._pool()
+        pending: collections.deque = collections.deque()  # (piece, its future), in input order
+        try:
             while True:
                 while len(pending) < self.jobs * PIECES_AHEAD and (piece := list(itertools.islice(stream, PIECE))):
-                    pending.append(pool.apply_async(work, (piece,)))
+                    pending.append((piece, pool.submit(work, piece)))
                 if not pending:
                     return
-                yield from pending.popleft().get()
+                piece, future = pending.popleft()
+                try:
+                    yield from future.result()
+                    continue
+                except BrokenProcessPool:
+                    log.warning("a worker process died: its %d documents are analysed again, one at a time", len(piece))
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = self._pool()
+                for item in piece:
+                    try:
+                        yield from pool.submit(work, [item]).result()
+                    except BrokenProcessPool:
+                        yield _lost(item)
+                        pool.shutdown(wait=True)
+                        pool = self._pool()
+                pending = collections.deque((p, f if _succeeded(f) else pool.submit(work, p)) for p, f in pending)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(self.start_method))
+
+
+def _succeeded(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _lost(item: Item) -> Item:
+    """A document that a worker process died on, alone: failed, with a warning that says so."""
+    if isinstance(item, Document):
+        item.warn("analysis failed: the worker process analysing this document alone died (killed, out of memory "
+                  "or a crash in native code)", failure=True)
+    return item
