@@ -57,18 +57,15 @@ def fingerprint(package: Path = PACKAGE) -> str:
 
 
 def loader(build: Callable[[], T]) -> Callable[[], T]:
-    """`build` run at most once per process and at most once per installed package: its value is pickled into the
-    cache folder and read from there by later processes. `cache_clear()` forgets this process's value."""
+    """`build` run at most once per process (an lru_cache: `cache_clear()` forgets this process's value) and at most
+    once per installed package: its value is pickled into the cache folder and read from there by later processes."""
     name = f"{build.__module__}.{build.__qualname__}"
-    held: list[T] = []
 
+    @functools.lru_cache(maxsize=1)
     @functools.wraps(build)
     def load() -> T:
-        if not held:
-            held.append(_read_or_build(name, build))
-        return held[0]
+        return _read_or_build(name, build)
 
-    load.cache_clear = held.clear  # type: ignore[attr-defined]
     return load
 
 
